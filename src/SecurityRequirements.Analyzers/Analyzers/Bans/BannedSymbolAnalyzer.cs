@@ -1,0 +1,99 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SecurityRequirements.Analyzers.Configuration;
+using SecurityRequirements.Analyzers.Diagnostics;
+
+namespace SecurityRequirements.Analyzers.Analyzers.Bans;
+
+/// <summary>
+/// SRA9001: Do not use a symbol the requirements ban. Code uses a namespace, type or
+/// member that a <c>check: banned</c> control lists under <c>parameters.symbols</c>.
+/// </summary>
+/// <remarks>
+/// A use is an invocation, object creation, member reference or <c>typeof</c> of a banned symbol, of a
+/// member of a banned type, or of anything in a banned namespace. <c>nameof</c> is not a use.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BannedSymbolAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.BannedSymbol);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        var requirements = RequirementsContext.Create(context);
+        var bans = BannedSymbolSet.Bind(requirements.ControlsFor(CheckKind.Banned), context.Compilation);
+        if (bans.IsEmpty)
+        {
+            return;
+        }
+
+        context.RegisterOperationAction(
+            operationContext => AnalyzeOperation(operationContext, requirements, bans),
+            OperationKind.Invocation,
+            OperationKind.ObjectCreation,
+            OperationKind.PropertyReference,
+            OperationKind.FieldReference,
+            OperationKind.EventReference,
+            OperationKind.MethodReference,
+            OperationKind.TypeOf);
+    }
+
+    private static void AnalyzeOperation(OperationAnalysisContext context, RequirementsContext requirements, BannedSymbolSet bans)
+    {
+        var operation = context.Operation;
+        ISymbol? symbol = operation switch
+        {
+            IInvocationOperation invocation => invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod,
+            IObjectCreationOperation creation => (ISymbol?)creation.Constructor ?? creation.Type,
+            IMemberReferenceOperation reference => reference.Member,
+            ITypeOfOperation typeOf => typeOf.TypeOperand,
+            _ => null,
+        };
+
+        if (symbol is null || IsInsideNameOf(operation))
+        {
+            return;
+        }
+
+        if (!bans.TryFind(symbol, out var ban)
+            && !(operation is IObjectCreationOperation { Type: { } createdType } && bans.TryFindCreatedType(createdType, out ban)))
+        {
+            return;
+        }
+
+        requirements.Report(
+            context.ReportDiagnostic,
+            DiagnosticDescriptors.BannedSymbol,
+            ban.Control,
+            operation.Syntax.GetLocation(),
+            context.ContainingSymbol,
+            properties: null,
+            ban.Control.Id,
+            ban.Control.Requirement,
+            ban.DisplayName,
+            ban.Control.Banned!.Instead);
+    }
+
+    private static bool IsInsideNameOf(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current.Kind == OperationKind.NameOf)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

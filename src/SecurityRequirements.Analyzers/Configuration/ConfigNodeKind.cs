@@ -1,0 +1,8 @@
+namespace SecurityRequirements.Analyzers.Configuration;
+
+internal enum ConfigNodeKind
+{
+    Scalar,
+    Sequence,
+    Mapping,
+}
