@@ -222,7 +222,7 @@ internal static class ConfigTreeBuilder
 
             var frame = _stack[_stack.Count - 1];
             _stack.RemoveAt(_stack.Count - 1);
-            frame.Node.Span = SourceSpan.Create(_text, frame.Node.Span.Span.Start, (int)end.End.Index);
+            frame.Node.Span = SourceSpan.Create(_text, frame.Node.Span.Span.Start, EndOf(end));
             RegisterAnchor(frame.Anchor, frame.Node);
             AddToParent(frame.Node);
         }
@@ -289,6 +289,14 @@ internal static class ConfigTreeBuilder
 
         private void ReportSyntax(int start, int end, string message) =>
             _errors.Add(new ConfigError(DiagnosticDescriptors.YamlSyntaxError, SourceSpan.Create(_text, start, end), message));
+
+        private int EndOf(ParsingEvent end)
+        {
+            // A flow collection's end event stops before its closing bracket; include the bracket.
+            var index = (int)end.End.Index;
+            var start = (int)end.Start.Index;
+            return index <= start && start < _text.Length && _text[start] is ']' or '}' ? start + 1 : index;
+        }
 
         private SourceSpan Span(long start, long end) => SourceSpan.Create(_text, (int)start, (int)end);
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -25,13 +26,18 @@ internal sealed class RequirementsContext
 
     private static readonly SourceTextValueProvider<RequirementsDocument> DocumentProvider = new(RequirementsParser.Parse);
 
+    private readonly Compilation? _compilation;
+    private readonly ConcurrentDictionary<WaiverModel, ImmutableHashSet<ISymbol>> _waivedSymbols = new();
+
     private RequirementsContext(
         ImmutableArray<RequirementsFile> files,
         ImmutableArray<ControlModel> controls,
         ImmutableArray<ActiveWaiver> waivers,
         ImmutableArray<DuplicateControl> duplicates,
-        string? today)
+        string? today,
+        Compilation? compilation)
     {
+        _compilation = compilation;
         Files = files;
         Controls = controls;
         Waivers = waivers;
@@ -56,7 +62,7 @@ internal sealed class RequirementsContext
 
 #pragma warning disable RS1012 // The callers register their actions; this only reads options and the parse cache.
     public static RequirementsContext Create(CompilationStartAnalysisContext context) =>
-        Create(context.Options, context.CancellationToken, (SourceText text, out RequirementsDocument document) =>
+        Create(context.Options, context.Compilation, context.CancellationToken, (SourceText text, out RequirementsDocument document) =>
         {
             var found = context.TryGetValue(text, DocumentProvider, out var cached);
             document = cached!;
@@ -65,8 +71,8 @@ internal sealed class RequirementsContext
 #pragma warning restore RS1012
 
     /// <summary>For callers outside an analyzer (tests, benchmarks, the generator) that parse directly.</summary>
-    public static RequirementsContext Create(AnalyzerOptions options, CancellationToken cancellationToken) =>
-        Create(options, cancellationToken, (SourceText text, out RequirementsDocument document) =>
+    public static RequirementsContext Create(AnalyzerOptions options, Compilation? compilation, CancellationToken cancellationToken) =>
+        Create(options, compilation, cancellationToken, (SourceText text, out RequirementsDocument document) =>
         {
             document = RequirementsParser.Parse(text);
             return true;
@@ -153,9 +159,10 @@ internal sealed class RequirementsContext
                     break;
 
                 case WaiverScopeKind.Symbol:
-                    for (var symbol = containingSymbol; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
+                    var waived = WaivedSymbols(waiver);
+                    for (var symbol = containingSymbol; symbol is not null && !waived.IsEmpty; symbol = symbol.ContainingSymbol)
                     {
-                        if (string.Equals(DocumentationCommentId.CreateDeclarationId(symbol), waiver.Scope, StringComparison.Ordinal))
+                        if (waived.Contains(symbol.OriginalDefinition))
                         {
                             return true;
                         }
@@ -178,16 +185,36 @@ internal sealed class RequirementsContext
         return false;
     }
 
+    /// <summary>The symbols a waiver's documentation id names in this compilation, bound on first use.</summary>
+    private ImmutableHashSet<ISymbol> WaivedSymbols(WaiverModel waiver)
+    {
+        if (_compilation is null)
+        {
+            return ImmutableHashSet<ISymbol>.Empty;
+        }
+
+        return _waivedSymbols.GetOrAdd(waiver, w =>
+        {
+            var builder = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
+            foreach (var symbol in DocumentationCommentId.GetSymbolsForDeclarationId(w.Scope, _compilation))
+            {
+                builder.Add(symbol.OriginalDefinition);
+            }
+
+            return builder.ToImmutable();
+        });
+    }
+
     private delegate bool DocumentParser(SourceText text, out RequirementsDocument document);
 
-    private static RequirementsContext Create(AnalyzerOptions options, CancellationToken cancellationToken, DocumentParser parse)
+    private static RequirementsContext Create(AnalyzerOptions options, Compilation? compilation, CancellationToken cancellationToken, DocumentParser parse)
     {
         var today = ReadToday(options.AnalyzerConfigOptionsProvider);
         var files = FindFiles(options, cancellationToken, parse);
         if (files.IsEmpty)
         {
             var baseline = BaselineRequirements.Document;
-            return new RequirementsContext(files, baseline.Controls, ImmutableArray<ActiveWaiver>.Empty, ImmutableArray<DuplicateControl>.Empty, today);
+            return new RequirementsContext(files, baseline.Controls, ImmutableArray<ActiveWaiver>.Empty, ImmutableArray<DuplicateControl>.Empty, today, compilation);
         }
 
         var controls = ImmutableArray.CreateBuilder<ControlModel>();
@@ -214,7 +241,7 @@ internal sealed class RequirementsContext
             }
         }
 
-        return new RequirementsContext(files, controls.ToImmutable(), waivers.ToImmutable(), duplicates.ToImmutable(), today);
+        return new RequirementsContext(files, controls.ToImmutable(), waivers.ToImmutable(), duplicates.ToImmutable(), today, compilation);
     }
 
     private static ImmutableArray<RequirementsFile> FindFiles(AnalyzerOptions options, CancellationToken cancellationToken, DocumentParser parse)

@@ -31,7 +31,7 @@ internal static class RequirementsParser
         {
             if (errors.Count == 0)
             {
-                schema.Report(DiagnosticDescriptors.MissingRequiredKey, SourceSpan.Create(text, 0, 0), "The requirements file", "controls");
+                schema.Report(DiagnosticDescriptors.MissingRequiredKey, SourceSpan.Create(text, 0, 0), "The requirements file", "'controls'");
             }
         }
         else if (root.Kind != ConfigNodeKind.Mapping)
@@ -61,7 +61,7 @@ internal static class RequirementsParser
 
             if (!sawControls && !root.IsIncomplete)
             {
-                schema.Report(DiagnosticDescriptors.MissingRequiredKey, FirstKeySpan(root), "The requirements file", "controls");
+                schema.Report(DiagnosticDescriptors.MissingRequiredKey, FirstKeySpan(root), "The requirements file", "'controls'");
             }
         }
 
@@ -156,14 +156,14 @@ internal static class RequirementsParser
 
         if (id is null || id.Value.Value.Length == 0)
         {
-            schema.Report(DiagnosticDescriptors.MissingRequiredKey, FirstKeySpan(node), "Control #" + position.ToString(CultureInfo.InvariantCulture), "id");
+            schema.Report(DiagnosticDescriptors.MissingRequiredKey, FirstKeySpan(node), "Control #" + position.ToString(CultureInfo.InvariantCulture), "'id'");
             return null;
         }
 
         var controlId = id.Value.Value;
         if (string.IsNullOrWhiteSpace(requirement))
         {
-            schema.Report(DiagnosticDescriptors.MissingRequiredKey, id.Value.Span, "Control '" + controlId + "'", "requirement");
+            schema.Report(DiagnosticDescriptors.MissingRequiredKey, id.Value.Span, "Control '" + controlId + "'", "'requirement'");
             return null;
         }
 
@@ -288,13 +288,13 @@ internal static class RequirementsParser
         var where = control is { } c ? "Waiver of '" + c.Value + "'" : "A waiver";
         if (control is null)
         {
-            schema.Report(DiagnosticDescriptors.MissingRequiredKey, FirstKeySpan(node), where, "control");
+            schema.Report(DiagnosticDescriptors.MissingRequiredKey, FirstKeySpan(node), where, "'control'");
             return null;
         }
 
         if (scopes.Count == 0)
         {
-            schema.Report(DiagnosticDescriptors.MissingRequiredKey, control.Value.Span, where, "symbol, path or namespace");
+            schema.Report(DiagnosticDescriptors.MissingRequiredKey, control.Value.Span, where, "a scope ('symbol', 'path' or 'namespace')");
             return null;
         }
 
@@ -307,7 +307,7 @@ internal static class RequirementsParser
 
         if (justification is null || justification.Value.Value.Length == 0)
         {
-            schema.Report(DiagnosticDescriptors.MissingRequiredKey, control.Value.Span, where, "justification");
+            schema.Report(DiagnosticDescriptors.MissingRequiredKey, control.Value.Span, where, "'justification'");
             return null;
         }
 

@@ -13,7 +13,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor YamlSyntaxError = File(
         DiagnosticIds.YamlSyntaxError,
         "Fix the YAML syntax of the requirements file",
-        "security_requirements.yaml is not valid YAML: {0}",
+        "The requirements file is not valid YAML: {0}",
         DiagnosticSeverity.Error,
         "The requirements file could not be parsed. Controls that were complete before the error are still enforced; the rest are not until the syntax is fixed.");
 
@@ -90,21 +90,21 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor WaiverExpired = File(
         DiagnosticIds.WaiverExpired,
         "Renew or remove the expired waiver",
-        "Waiver of control '{0}' expired on {1} (today is {2}); it no longer suppresses anything, so fix the code or renew the waiver with a new approval",
+        "Waiver of control '{0}' was valid through {1} and today is {2}; it no longer suppresses anything, so fix the code or renew the waiver with a new approval",
         DiagnosticSeverity.Warning,
         "Waivers carry an expiry date. After that date the waiver stops suppressing diagnostics. Today's date comes from the SecurityRequirementsToday build property, which defaults to the build date.");
 
     public static readonly DiagnosticDescriptor MissingRequiredKey = File(
         DiagnosticIds.MissingRequiredKey,
         "Add the required key",
-        "{0} is missing the required key '{1}'",
+        "{0} is missing {1}",
         DiagnosticSeverity.Error,
         "Controls need an id and a requirement; waivers need a control, a scope (symbol, path or namespace) and a justification. An incomplete entry is ignored.");
 
     public static readonly DiagnosticDescriptor RequirementsFileTooComplex = File(
         DiagnosticIds.RequirementsFileTooComplex,
         "Keep the requirements file within limits",
-        "security_requirements.yaml exceeds a limit: {0}",
+        "The requirements file exceeds a limit: {0}",
         DiagnosticSeverity.Error,
         "The requirements file is input to the compiler, so its size, nesting depth and number of nodes are capped. Content beyond a limit is not read.");
 
