@@ -30,6 +30,19 @@ internal static class ConfigTreeBuilder
             return null;
         }
 
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\0')
+            {
+                // YamlDotNet reads NUL as the end of the stream and would silently drop the rest of the file.
+                errors.Add(new ConfigError(
+                    DiagnosticDescriptors.YamlSyntaxError,
+                    SourceSpan.Create(text, i, i + 1),
+                    "the file contains a NUL character, so it is not a YAML text file"));
+                return null;
+            }
+        }
+
         var builder = new Builder(text, errors);
         builder.Run();
         return builder.Root;

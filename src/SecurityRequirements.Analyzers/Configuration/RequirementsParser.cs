@@ -71,14 +71,15 @@ internal static class RequirementsParser
     private static void ReadControls(SchemaReader schema, MappingEntry entry, ImmutableArray<ControlModel>.Builder controls)
     {
         var list = entry.Value;
-        if (list.IsNull || list.IsIncomplete && list.Kind != ConfigNodeKind.Sequence)
+        if (list.IsIncomplete && list.Kind != ConfigNodeKind.Sequence)
         {
             return;
         }
 
         if (list.Kind != ConfigNodeKind.Sequence)
         {
-            schema.Report(DiagnosticDescriptors.WrongNodeType, list.Span, "controls", "a list of controls", list.Describe());
+            // An empty 'controls:' enforces nothing; say so rather than accept it silently ('controls: []' is explicit).
+            schema.Report(DiagnosticDescriptors.WrongNodeType, list.IsNull ? entry.KeyNode.Span : list.Span, "controls", "a list of controls", list.Describe());
             return;
         }
 

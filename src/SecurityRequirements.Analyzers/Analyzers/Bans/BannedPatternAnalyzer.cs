@@ -139,8 +139,8 @@ public sealed class BannedPatternAnalyzer : DiagnosticAnalyzer
         switch (operation)
         {
             case ILiteralOperation literal when literal.ConstantValue is { HasValue: true, Value: string value }:
-                // A literal inside a constant concatenation is checked as part of the whole string.
-                return IsPartOfConstantConcatenation(literal) ? null : value;
+                // Literals inside a constant concatenation or an interpolated string are checked as part of the whole string.
+                return literal.Parent is IInterpolatedStringTextOperation || IsPartOfConstantConcatenation(literal) ? null : value;
 
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, ConstantValue: { HasValue: true, Value: string value } } binary:
                 return IsPartOfConstantConcatenation(binary) ? null : value;
