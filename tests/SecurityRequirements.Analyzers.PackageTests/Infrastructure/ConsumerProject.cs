@@ -1,0 +1,117 @@
+using System.Security;
+
+namespace SecurityRequirements.Analyzers.PackageTests.Infrastructure;
+
+/// <summary>
+/// A throwaway project that consumes the packed package from the temporary feed, the way a user's
+/// project consumes it from nuget.org: a PackageReference, a NuGet.config, a .cs file and a
+/// security_requirements.yaml.
+/// </summary>
+public sealed class ConsumerProject
+{
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
+
+    private readonly PackageFixture _fixture;
+
+    public ConsumerProject(PackageFixture fixture, string name)
+    {
+        _fixture = fixture;
+        Root = Path.Combine(fixture.ConsumersDirectory, name);
+        if (Directory.Exists(Root))
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+
+        Directory.CreateDirectory(Root);
+        WriteFile("NuGet.config", NuGetConfig(fixture));
+    }
+
+    /// <summary>The consumer's root: NuGet.config lives here; the project may sit in a subfolder.</summary>
+    public string Root { get; }
+
+    public string PathOf(string relativePath) => Path.GetFullPath(Path.Combine(Root, relativePath));
+
+    public ConsumerProject WriteFile(string relativePath, string content)
+    {
+        var path = PathOf(relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content.ReplaceLineEndings("\n"));
+        return this;
+    }
+
+    /// <summary>Writes an SDK-style class library that references the package; <paramref name="properties"/> go into its PropertyGroup.</summary>
+    public ConsumerProject WriteProject(string relativePath, string properties = "") =>
+        WriteFile(relativePath, $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
+                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+                {properties}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="{PackageFixture.PackageId}" Version="[{_fixture.PackageVersion}]" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
+
+    public BuildResult Build(string projectRelativePath)
+    {
+        var project = PathOf(projectRelativePath);
+        var result = DotNet.Run(
+            Root,
+            ["build", project, .. DotNet.IsolatedBuildSwitches],
+            BuildTimeout,
+            new Dictionary<string, string> { ["NUGET_PACKAGES"] = _fixture.PackagesDirectory });
+        return new BuildResult(result, MsBuildDiagnostic.ParseAll(result.Output), Path.GetDirectoryName(project)!);
+    }
+
+    private static string NuGetConfig(PackageFixture fixture) => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <config>
+            <add key="globalPackagesFolder" value="{SecurityElement.Escape(fixture.PackagesDirectory)}" />
+          </config>
+          <packageSources>
+            <clear />
+            <add key="local" value="{SecurityElement.Escape(fixture.FeedDirectory)}" />
+            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+          </packageSources>
+          <packageSourceMapping>
+            <packageSource key="local">
+              <package pattern="{PackageFixture.PackageId}" />
+            </packageSource>
+            <packageSource key="nuget.org">
+              <package pattern="*" />
+            </packageSource>
+          </packageSourceMapping>
+        </configuration>
+        """;
+}
+
+/// <summary>A finished consumer build: the process, its parsed diagnostics and the project's directory.</summary>
+public sealed record BuildResult(ProcessResult Process, IReadOnlyList<MsBuildDiagnostic> Diagnostics, string ProjectDirectory)
+{
+    public bool Succeeded => Process.ExitCode == 0;
+
+    public IReadOnlyList<MsBuildDiagnostic> WithId(string id) => Diagnostics.Where(d => d.Id == id).ToList();
+
+    /// <summary>
+    /// The compiler's view of the build properties and item metadata (the generated
+    /// .editorconfig the analyzers read as build_property.* and build_metadata.*).
+    /// </summary>
+    public GeneratedEditorConfig ReadGeneratedEditorConfig()
+    {
+        var files = Directory.GetFiles(Path.Combine(ProjectDirectory, "obj"), "*.GeneratedMSBuildEditorConfig.editorconfig", SearchOption.AllDirectories);
+        if (files.Length != 1)
+        {
+            throw new InvalidOperationException($"Expected one generated editorconfig under {ProjectDirectory}/obj, found {files.Length}.");
+        }
+
+        return GeneratedEditorConfig.Parse(File.ReadAllText(files[0]));
+    }
+
+    public override string ToString() => Process.ToString();
+}
