@@ -21,23 +21,15 @@ namespace SecurityRequirements.Analyzers.Analyzers.Bans;
 /// <c>$"SELECT * FROM users WHERE id = {id}"</c> matches a pattern over the SQL text.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BannedPatternAnalyzer : DiagnosticAnalyzer
+public sealed class BannedPatternAnalyzer : RequirementsAnalyzer
 {
     private const int MaxShownLength = 80;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.BannedPattern, DiagnosticDescriptors.RegexTimedOut);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, RequirementsContext requirements)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(OnCompilationStart);
-    }
-
-    private static void OnCompilationStart(CompilationStartAnalysisContext context)
-    {
-        var requirements = RequirementsContext.Create(context);
         var controls = ImmutableArray.CreateBuilder<ControlModel>();
         foreach (var control in requirements.ControlsFor(CheckKind.Banned))
         {

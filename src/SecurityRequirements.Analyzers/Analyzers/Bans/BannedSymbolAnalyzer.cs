@@ -17,20 +17,12 @@ namespace SecurityRequirements.Analyzers.Analyzers.Bans;
 /// member of a banned type, or of anything in a banned namespace. <c>nameof</c> is not a use.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BannedSymbolAnalyzer : DiagnosticAnalyzer
+public sealed class BannedSymbolAnalyzer : RequirementsAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.BannedSymbol);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, RequirementsContext requirements)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(OnCompilationStart);
-    }
-
-    private static void OnCompilationStart(CompilationStartAnalysisContext context)
-    {
-        var requirements = RequirementsContext.Create(context);
         var bans = BannedSymbolSet.Bind(requirements.ControlsFor(CheckKind.Banned), context.Compilation);
         if (bans.IsEmpty)
         {

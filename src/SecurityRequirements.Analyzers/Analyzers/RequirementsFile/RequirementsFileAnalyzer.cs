@@ -13,7 +13,7 @@ namespace SecurityRequirements.Analyzers.Analyzers.RequirementsFile;
 /// line and column. Reported from an additional-file action so the IDE shows them in the YAML as you type.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RequirementsFileAnalyzer : DiagnosticAnalyzer
+public sealed class RequirementsFileAnalyzer : RequirementsAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.YamlSyntaxError,
@@ -33,16 +33,8 @@ public sealed class RequirementsFileAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidParameterValue,
         DiagnosticDescriptors.DuplicateKey);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, RequirementsContext requirements)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(OnCompilationStart);
-    }
-
-    private static void OnCompilationStart(CompilationStartAnalysisContext context)
-    {
-        var requirements = RequirementsContext.Create(context);
         if (requirements.UsesBaseline)
         {
             return;
