@@ -133,6 +133,14 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "YAML mappings must not repeat a key. The first occurrence is used and later ones are ignored.");
 
+    // Encryption (SRA1xxx).
+    public static readonly DiagnosticDescriptor WeakSymmetricAlgorithm = Rule(
+        DiagnosticIds.WeakSymmetricAlgorithm,
+        "Encrypt with an allowed AEAD cipher, not a legacy symmetric algorithm",
+        "{0} '{1}': {2} is not an allowed cipher ({3}); {4}",
+        DiagnosticCategories.Encryption,
+        "A control with 'check: encryption' allows only the AEAD algorithms it lists (AES-256-GCM by default). DES, TripleDES, RC2 and Rijndael are legacy block ciphers without authentication and are reported wherever an instance is created, including through SymmetricAlgorithm.Create and CryptoConfig.CreateFromName with their names.");
+
     // Declarative bans (SRA9xxx).
     public static readonly DiagnosticDescriptor BannedSymbol = Rule(
         DiagnosticIds.BannedSymbol,

@@ -24,6 +24,8 @@ public static class DiagnosticIds
     public const string InvalidParameterValue = "SRA0016";
     public const string DuplicateKey = "SRA0017";
 
+    public const string WeakSymmetricAlgorithm = "SRA1001";
+
     public const string BannedSymbol = "SRA9001";
     public const string BannedPattern = "SRA9002";
 }
