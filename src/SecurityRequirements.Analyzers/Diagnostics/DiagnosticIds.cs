@@ -25,6 +25,7 @@ public static class DiagnosticIds
     public const string DuplicateKey = "SRA0017";
 
     public const string WeakSymmetricAlgorithm = "SRA1001";
+    public const string AesGcmTagTooShort = "SRA1002";
 
     public const string BannedSymbol = "SRA9001";
     public const string BannedPattern = "SRA9002";
