@@ -7,7 +7,7 @@ namespace SecurityRequirements.Analyzers.Diagnostics;
 /// Rule messages start with the control id and its requirement so that a reader of the build
 /// output (human or agent) knows which policy line is violated and what to write instead.
 /// </summary>
-public static class DiagnosticDescriptors
+public static partial class DiagnosticDescriptors
 {
     // Requirements file (SRA0xxx): located inside security_requirements.yaml.
     public static readonly DiagnosticDescriptor YamlSyntaxError = File(
@@ -132,21 +132,6 @@ public static class DiagnosticDescriptors
         "Key '{0}' appears more than once in the same mapping; the first value applies",
         DiagnosticSeverity.Error,
         "YAML mappings must not repeat a key. The first occurrence is used and later ones are ignored.");
-
-    // Encryption (SRA1xxx).
-    public static readonly DiagnosticDescriptor WeakSymmetricAlgorithm = Rule(
-        DiagnosticIds.WeakSymmetricAlgorithm,
-        "Encrypt with an allowed AEAD cipher, not a legacy symmetric algorithm",
-        "{0} '{1}': {2} is not an allowed cipher ({3}); {4}",
-        DiagnosticCategories.Encryption,
-        "A control with 'check: encryption' allows only the AEAD algorithms it lists (AES-256-GCM by default). DES, TripleDES, RC2 and Rijndael are legacy block ciphers without authentication and are reported wherever an instance is created, including through SymmetricAlgorithm.Create and CryptoConfig.CreateFromName with their names.");
-
-    public static readonly DiagnosticDescriptor AesGcmTagTooShort = Rule(
-        DiagnosticIds.AesGcmTagTooShort,
-        "Construct AesGcm with a 16-byte tag",
-        "{0} '{1}': {2}; construct it as new AesGcm(key, AesGcm.TagByteSizes.MaxSize) so every message carries a 16-byte tag",
-        DiagnosticCategories.Encryption,
-        "A shorter GCM tag makes forgeries more likely, and the obsolete AesGcm(key) constructor lets each call choose its own tag length. A control with 'check: encryption' requires a fixed 16-byte tag.");
 
     // Declarative bans (SRA9xxx).
     public static readonly DiagnosticDescriptor BannedSymbol = Rule(

@@ -4,7 +4,7 @@ namespace SecurityRequirements.Analyzers.Diagnostics;
 /// Every diagnostic id the package reports. Ids are never renumbered or reused once shipped.
 /// Blocks: 0xxx requirements file, 1xxx encryption, 2xxx OAuth/PKCE, 3xxx PII audit, 9xxx declarative bans.
 /// </summary>
-public static class DiagnosticIds
+public static partial class DiagnosticIds
 {
     public const string YamlSyntaxError = "SRA0001";
     public const string WrongNodeType = "SRA0002";
@@ -23,9 +23,6 @@ public static class DiagnosticIds
     public const string RegexTimedOut = "SRA0015";
     public const string InvalidParameterValue = "SRA0016";
     public const string DuplicateKey = "SRA0017";
-
-    public const string WeakSymmetricAlgorithm = "SRA1001";
-    public const string AesGcmTagTooShort = "SRA1002";
 
     public const string BannedSymbol = "SRA9001";
     public const string BannedPattern = "SRA9002";
