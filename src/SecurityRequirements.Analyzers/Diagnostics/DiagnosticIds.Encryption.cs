@@ -5,4 +5,5 @@ public static partial class DiagnosticIds
 {
     public const string WeakSymmetricAlgorithm = "SRA1001";
     public const string AesGcmTagTooShort = "SRA1002";
+    public const string NonAeadCipherMode = "SRA1003";
 }
