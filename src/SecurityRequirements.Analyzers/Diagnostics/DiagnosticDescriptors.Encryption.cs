@@ -25,4 +25,32 @@ public static partial class DiagnosticDescriptors
         "{0} '{1}': {2} encrypts with {3} in {4} mode, which does not authenticate the ciphertext; {5}",
         DiagnosticCategories.Encryption,
         "SymmetricAlgorithm encryptors (CreateEncryptor and the EncryptCbc, EncryptEcb and EncryptCfb one-shot methods) use CBC, ECB, CFB, OFB or CTS, none of which detects tampering. A control with 'check: encryption' requires an AEAD algorithm such as AES-256-GCM. Decryption is not reported, so data written with an old mode can still be read during a migration.");
+
+    public static readonly DiagnosticDescriptor KeyTooShort = Rule(
+        DiagnosticIds.KeyTooShort,
+        "Use keys of at least the required size",
+        "{0} '{1}': {2} gives a {3}-bit key, below the required {4} bits; {5}",
+        DiagnosticCategories.Encryption,
+        "A control with 'check: encryption' sets the minimum key size with 'min_key_bits' (256 by default). Keys whose size is known at compile time (a KeySize constant, a key array of constant length) must reach it.");
+
+    public static readonly DiagnosticDescriptor HardCodedKeyMaterial = Rule(
+        DiagnosticIds.HardCodedKeyMaterial,
+        "Do not hard-code keys or IVs",
+        "{0} '{1}': the {2} passed to {3} is {4}; {5}",
+        DiagnosticCategories.Encryption,
+        "A key or IV written in source (an array initializer, a string encoded to bytes, base64 or hex of a literal, a zero-filled array, or a readonly field holding one) is known to everyone who can read the code or the binary. Keys come from a key store; IVs are generated per message.");
+
+    public static readonly DiagnosticDescriptor FixedNonce = Rule(
+        DiagnosticIds.FixedNonce,
+        "Use a fresh random nonce for every AEAD encryption",
+        "{0} '{1}': the nonce passed to {2} is {3}; generate it with RandomNumberGenerator.GetBytes(AesGcm.NonceByteSizes.MaxSize) for every message",
+        DiagnosticCategories.Encryption,
+        "Reusing a nonce with the same key breaks AES-GCM: it reveals the XOR of the plaintexts and lets an attacker forge tags. A nonce that is a literal, an unfilled array, a shared readonly field, or the same buffer encrypted with twice is reported.");
+
+    public static readonly DiagnosticDescriptor PredictableKeyMaterial = Rule(
+        DiagnosticIds.PredictableKeyMaterial,
+        "Generate key material with RandomNumberGenerator, not System.Random",
+        "{0} '{1}': the {2} passed to {3} is filled by System.Random, which is predictable; fill it with RandomNumberGenerator.Fill or create it with RandomNumberGenerator.GetBytes",
+        DiagnosticCategories.Encryption,
+        "System.Random is not a cryptographic generator: its output can be predicted from a few values or from its seed. Keys, IVs and nonces must come from RandomNumberGenerator.");
 }

@@ -1,0 +1,248 @@
+using System;
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SecurityRequirements.Analyzers.Analyzers.Encryption;
+
+/// <summary>
+/// Traces a byte buffer passed to a crypto API back to where it was made, within the member body and through
+/// readonly fields initialised in the same file. Bounded depth; runs only at crypto sinks, never per node.
+/// </summary>
+internal sealed class ByteOriginTracer
+{
+    private const int MaxDepth = 4;
+    private readonly CryptoTypes _types;
+
+    public ByteOriginTracer(CryptoTypes types)
+    {
+        _types = types;
+    }
+
+    public ByteOrigin Trace(IOperation value) => Trace(value, 0);
+
+    /// <summary>True when <paramref name="invocation"/> fills <paramref name="symbol"/> with random bytes (crypto or not).</summary>
+    public ByteOriginKind FillKind(IInvocationOperation invocation, ISymbol symbol)
+    {
+        var method = invocation.TargetMethod;
+        var isCrypto = CryptoTypes.DerivesFrom(method.ContainingType, _types.RandomNumberGenerator)
+            && method.Name is "Fill" or "GetBytes" or "GetNonZeroBytes";
+        var isSystemRandom = CryptoTypes.DerivesFrom(method.ContainingType, _types.SystemRandom) && method.Name == "NextBytes";
+        if (!isCrypto && !isSystemRandom)
+        {
+            return ByteOriginKind.Unknown;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (RefersTo(argument.Value, symbol))
+            {
+                return isCrypto ? ByteOriginKind.CryptoRandom : ByteOriginKind.SystemRandom;
+            }
+        }
+
+        return ByteOriginKind.Unknown;
+    }
+
+    /// <summary>A reference to the symbol itself, or to a span over it (<c>x.AsSpan()</c>, <c>x.AsSpan(0, 12)</c>, implicit span conversions).</summary>
+    public static bool RefersTo(IOperation? operation, ISymbol symbol)
+    {
+        operation = OperationTree.SkipConversions(operation);
+        if (operation is IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory" } asSpan)
+        {
+            operation = asSpan.Instance ?? (asSpan.Arguments.Length > 0 ? asSpan.Arguments[0].Value : null);
+        }
+
+        return OperationTree.IsReferenceTo(operation, symbol);
+    }
+
+    private ByteOrigin Trace(IOperation? value, int depth)
+    {
+        value = OperationTree.SkipConversions(value);
+        if (value is null || depth > MaxDepth)
+        {
+            return ByteOrigin.Unknown;
+        }
+
+        switch (value)
+        {
+            case IArrayCreationOperation creation:
+                return TraceArrayCreation(creation);
+
+            case IArrayInitializerOperation { Parent: IArrayCreationOperation implicitCreation }:
+                // "static readonly byte[] Key = { 1, 2, 3 };": the model hands back the initializer of an implicit creation.
+                return TraceArrayCreation(implicitCreation);
+
+            case IObjectCreationOperation { Arguments.Length: 1 } spanCreation when spanCreation.Type?.Name is "ReadOnlySpan" or "Span":
+                return Trace(spanCreation.Arguments[0].Value, depth + 1);
+
+            case IInvocationOperation invocation:
+                return TraceInvocation(invocation);
+
+            case ILocalReferenceOperation local:
+                return TraceSymbol(local.Local, value, depth);
+
+            case IFieldReferenceOperation field:
+                return TraceField(field, depth);
+
+            default:
+                if (value.Kind == OperationKind.Utf8String && value.Syntax is LiteralExpressionSyntax utf8)
+                {
+                    return new ByteOrigin(ByteOriginKind.Literal, null, "the UTF-8 string literal " + utf8.Token.Text);
+                }
+
+                return ByteOrigin.Unknown;
+        }
+    }
+
+    private static ByteOrigin TraceArrayCreation(IArrayCreationOperation creation)
+    {
+        if (creation.Initializer is { } initializer)
+        {
+            foreach (var element in initializer.ElementValues)
+            {
+                if (!element.ConstantValue.HasValue)
+                {
+                    return ByteOrigin.Unknown;
+                }
+            }
+
+            return new ByteOrigin(ByteOriginKind.Literal, initializer.ElementValues.Length, "a byte array literal" + Line(creation));
+        }
+
+        if (creation.DimensionSizes.Length == 1 && creation.DimensionSizes[0].ConstantValue is { HasValue: true, Value: int size })
+        {
+            return new ByteOrigin(ByteOriginKind.Zeroed, size, "new byte[" + size.ToString(CultureInfo.InvariantCulture) + "]" + Line(creation) + ", never filled with random bytes");
+        }
+
+        return ByteOrigin.Unknown;
+    }
+
+    private ByteOrigin TraceInvocation(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var firstArgument = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.ConstantValue : default;
+        if (method.Name == "GetBytes" && CryptoTypes.DerivesFrom(method.ContainingType, _types.Encoding)
+            && firstArgument is { HasValue: true, Value: string text })
+        {
+            return new ByteOrigin(ByteOriginKind.Literal, Encoding.UTF8.GetByteCount(text), "Encoding." + EncodingName(invocation) + ".GetBytes of a string literal" + Line(invocation));
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(method.ContainingType, _types.Convert) && firstArgument is { HasValue: true, Value: string encoded })
+        {
+            switch (method.Name)
+            {
+                case "FromBase64String":
+                    return new ByteOrigin(ByteOriginKind.Literal, Base64Length(encoded), "Convert.FromBase64String of a string literal" + Line(invocation));
+                case "FromHexString":
+                    return new ByteOrigin(ByteOriginKind.Literal, encoded.Length / 2, "Convert.FromHexString of a string literal" + Line(invocation));
+            }
+        }
+
+        if (method.IsStatic && method.Name == "GetBytes" && CryptoTypes.DerivesFrom(method.ContainingType, _types.RandomNumberGenerator))
+        {
+            var length = firstArgument is { HasValue: true, Value: int count } ? count : (int?)null;
+            return new ByteOrigin(ByteOriginKind.CryptoRandom, length, "RandomNumberGenerator.GetBytes");
+        }
+
+        return ByteOrigin.Unknown;
+    }
+
+    private ByteOrigin TraceSymbol(ISymbol symbol, IOperation reference, int depth)
+    {
+        IOperation? onlyWrite = null;
+        var writes = 0;
+        var fill = ByteOriginKind.Unknown;
+        foreach (var operation in OperationTree.Root(reference).Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, symbol):
+                    var initializer = declarator.GetVariableInitializer();
+                    if (initializer is not null)
+                    {
+                        writes++;
+                        onlyWrite = initializer.Value;
+                    }
+
+                    break;
+
+                case ISimpleAssignmentOperation assignment when OperationTree.IsReferenceTo(assignment.Target, symbol):
+                    writes++;
+                    onlyWrite = assignment.Value;
+                    break;
+
+                case IInvocationOperation invocation:
+                    var kind = FillKind(invocation, symbol);
+                    if (kind == ByteOriginKind.CryptoRandom || (kind == ByteOriginKind.SystemRandom && fill == ByteOriginKind.Unknown))
+                    {
+                        fill = kind;
+                    }
+
+                    break;
+            }
+        }
+
+        if (fill == ByteOriginKind.CryptoRandom)
+        {
+            return new ByteOrigin(ByteOriginKind.CryptoRandom, writes == 1 ? Trace(onlyWrite, depth + 1).Length : null, "RandomNumberGenerator");
+        }
+
+        if (fill == ByteOriginKind.SystemRandom)
+        {
+            return new ByteOrigin(ByteOriginKind.SystemRandom, writes == 1 ? Trace(onlyWrite, depth + 1).Length : null, "System.Random.NextBytes");
+        }
+
+        return writes == 1 ? Trace(onlyWrite, depth + 1) : ByteOrigin.Unknown;
+    }
+
+    private ByteOrigin TraceField(IFieldReferenceOperation reference, int depth)
+    {
+        var field = reference.Field;
+        if (!field.IsReadOnly || reference.SemanticModel is not { } model)
+        {
+            return ByteOrigin.Unknown;
+        }
+
+        foreach (var syntaxReference in field.DeclaringSyntaxReferences)
+        {
+            // Only initialisers in the file being analysed: asking the compilation for another tree's model is RS1030.
+            if (syntaxReference.SyntaxTree != model.SyntaxTree
+                || syntaxReference.GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initializer })
+            {
+                continue;
+            }
+
+            var origin = Trace(model.GetOperation(initializer), depth + 1);
+            var owner = field.ContainingType.Name + "." + field.Name;
+            return origin.Kind switch
+            {
+                ByteOriginKind.Literal => origin with { Description = origin.Description + " in the readonly field " + owner },
+                ByteOriginKind.Zeroed => origin with { Description = "the readonly field " + owner + ", " + origin.Description + " and shared by every call" },
+                _ => origin,
+            };
+        }
+
+        return ByteOrigin.Unknown;
+    }
+
+    private static string EncodingName(IInvocationOperation invocation) =>
+        OperationTree.SkipConversions(invocation.Instance) is IPropertyReferenceOperation property ? property.Property.Name : "GetEncoding(...)";
+
+    private static int? Base64Length(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length % 4 != 0)
+        {
+            return null;
+        }
+
+        var padding = trimmed.EndsWith("==", StringComparison.Ordinal) ? 2 : trimmed.EndsWith("=", StringComparison.Ordinal) ? 1 : 0;
+        return (trimmed.Length / 4 * 3) - padding;
+    }
+
+    private static string Line(IOperation operation) =>
+        " (line " + (operation.Syntax.GetLocation().GetLineSpan().StartLinePosition.Line + 1).ToString(CultureInfo.InvariantCulture) + ")";
+}

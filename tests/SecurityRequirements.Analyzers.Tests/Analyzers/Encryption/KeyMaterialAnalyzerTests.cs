@@ -1,0 +1,219 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using SecurityRequirements.Analyzers.Diagnostics;
+using Verify = SecurityRequirements.Analyzers.Tests.Verifiers.AnalyzerVerifier<SecurityRequirements.Analyzers.Analyzers.Encryption.KeyMaterialAnalyzer>;
+
+namespace SecurityRequirements.Analyzers.Tests.Analyzers.Encryption;
+
+public class KeyMaterialAnalyzerTests
+{
+    private const string Requirement = "All sensitive data must be encrypted using AES-256-GCM";
+    private const string KeyAdvice = "load the key from your key store or generate it with RandomNumberGenerator.GetBytes";
+    private const string IvAdvice = "generate a fresh IV with RandomNumberGenerator.GetBytes for every message (or move to AesGcm)";
+    private const string Yaml = """
+        controls:
+          - id: SEC-001
+            name: Encryption at Rest
+            requirement: All sensitive data must be encrypted using AES-256-GCM
+        """;
+
+    private static DiagnosticResult D(DiagnosticDescriptor descriptor, int marker, params object[] arguments) =>
+        Verify.Diagnostic(descriptor).WithLocation(marker).WithArguments(new object[] { "SEC-001", Requirement }.Concat(arguments).ToArray());
+
+    [Fact]
+    public async Task LiteralKeysAndIvs_ReportSRA1005AtTheSinkNamingTheSource()
+    {
+        const string source = """
+            using System;
+            using System.Security.Cryptography;
+            using System.Text;
+            class C
+            {
+                static readonly byte[] MasterKey = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32 };
+
+                void A()
+                {
+                    var key = Encoding.UTF8.GetBytes("0123456789abcdef0123456789abcdef");
+                    using var gcm = new AesGcm({|#0:key|}, 16);
+                }
+
+                void B()
+                {
+                    using var gcm = new AesGcm({|#1:MasterKey|}, 16);
+                }
+
+                void D(Aes aes)
+                {
+                    aes.Key = {|#2:Convert.FromBase64String("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")|};
+                    aes.IV = {|#3:new byte[16]|};
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Yaml,
+            D(DiagnosticDescriptors.HardCodedKeyMaterial, 0, "key", "new AesGcm(...)", "Encoding.UTF8.GetBytes of a string literal (line 10)", KeyAdvice),
+            D(DiagnosticDescriptors.HardCodedKeyMaterial, 1, "key", "new AesGcm(...)", "a byte array literal (line 6) in the readonly field C.MasterKey", KeyAdvice),
+            D(DiagnosticDescriptors.HardCodedKeyMaterial, 2, "key", "Aes.Key", "Convert.FromBase64String of a string literal (line 21)", KeyAdvice),
+            D(DiagnosticDescriptors.HardCodedKeyMaterial, 3, "IV", "Aes.IV", "new byte[16] (line 22), never filled with random bytes", IvAdvice));
+    }
+
+    [Fact]
+    public async Task ShortKeys_ReportSRA1004()
+    {
+        const string source = """
+            using System.Security.Cryptography;
+            class C
+            {
+                void A(Aes aes) { {|#0:aes.KeySize = 128|}; }
+                void B()
+                {
+                    var key = RandomNumberGenerator.GetBytes(16);
+                    using var gcm = new AesGcm({|#1:key|}, 16);
+                }
+                void D(Aes aes) { aes.KeySize = 256; }
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Yaml,
+            D(DiagnosticDescriptors.KeyTooShort, 0, "KeySize = 128", "128", "256", "set KeySize to 256"),
+            D(DiagnosticDescriptors.KeyTooShort, 1, "the 16-byte key passed to new AesGcm(...)", "128", "256", "use a 32-byte key"));
+    }
+
+    [Fact]
+    public async Task MinKeyBitsFromYaml_Allows128()
+    {
+        const string source = """
+            using System.Security.Cryptography;
+            class C { void A(Aes aes) { aes.KeySize = 128; } }
+            """;
+        var yaml = Yaml + "\n    parameters:\n      algorithms: [AES-128-GCM]\n";
+
+        await Verify.VerifyAsync(source, yaml);
+    }
+
+    [Fact]
+    public async Task FixedAndReusedNonces_ReportSRA1006()
+    {
+        const string source = """
+            using System.Security.Cryptography;
+            class C
+            {
+                static readonly byte[] SharedNonce = new byte[12];
+
+                void Unfilled(AesGcm gcm, byte[] p, byte[] c, byte[] t)
+                {
+                    var nonce = new byte[12];
+                    gcm.Encrypt({|#0:nonce|}, p, c, t);
+                }
+
+                void Shared(AesGcm gcm, byte[] p, byte[] c, byte[] t) => gcm.Encrypt({|#1:SharedNonce|}, p, c, t);
+
+                void Twice(AesGcm gcm, byte[] p, byte[] c, byte[] t)
+                {
+                    var nonce = RandomNumberGenerator.GetBytes(12);
+                    gcm.Encrypt(nonce, p, c, t);
+                    gcm.Encrypt({|#2:nonce|}, p, c, t);
+                }
+
+                void Loop(AesGcm gcm, byte[][] messages, byte[] c, byte[] t)
+                {
+                    var nonce = RandomNumberGenerator.GetBytes(12);
+                    foreach (var message in messages)
+                    {
+                        gcm.Encrypt({|#3:nonce|}, message, c, t);
+                    }
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Yaml,
+            D(DiagnosticDescriptors.FixedNonce, 0, "AesGcm.Encrypt", "new byte[12] (line 8), never filled with random bytes"),
+            D(DiagnosticDescriptors.FixedNonce, 1, "AesGcm.Encrypt", "the readonly field C.SharedNonce, new byte[12] (line 4), never filled with random bytes and shared by every call"),
+            D(DiagnosticDescriptors.FixedNonce, 2, "AesGcm.Encrypt", "the buffer already used by the Encrypt call on line 17"),
+            D(DiagnosticDescriptors.FixedNonce, 3, "AesGcm.Encrypt", "the same buffer on every iteration of the loop on line 24"));
+    }
+
+    [Fact]
+    public async Task SystemRandom_ReportsSRA1007()
+    {
+        const string source = """
+            using System;
+            using System.Security.Cryptography;
+            class C
+            {
+                void A(AesGcm gcm, byte[] p, byte[] c, byte[] t)
+                {
+                    var nonce = new byte[12];
+                    new Random().NextBytes(nonce);
+                    gcm.Encrypt({|#0:nonce|}, p, c, t);
+                }
+
+                void B()
+                {
+                    var key = new byte[32];
+                    Random.Shared.NextBytes(key);
+                    using var gcm = new AesGcm({|#1:key|}, 16);
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Yaml,
+            D(DiagnosticDescriptors.PredictableKeyMaterial, 0, "nonce", "AesGcm.Encrypt"),
+            D(DiagnosticDescriptors.PredictableKeyMaterial, 1, "key", "new AesGcm(...)"));
+    }
+
+    [Fact]
+    public async Task CompliantAesGcm_StaysSilent()
+    {
+        const string source = """
+            using System;
+            using System.Security.Cryptography;
+            class C
+            {
+                private readonly byte[] _key;
+                C(byte[] keyFromVault) => _key = keyFromVault;
+
+                byte[] Encrypt(byte[] plaintext)
+                {
+                    var nonce = RandomNumberGenerator.GetBytes(AesGcm.NonceByteSizes.MaxSize);
+                    var ciphertext = new byte[plaintext.Length];
+                    var tag = new byte[AesGcm.TagByteSizes.MaxSize];
+                    using var gcm = new AesGcm(_key, tag.Length);
+                    gcm.Encrypt(nonce, plaintext, ciphertext, tag);
+                    return [.. nonce, .. ciphertext, .. tag];
+                }
+
+                void Many(AesGcm gcm, byte[][] messages, byte[] c, byte[] t)
+                {
+                    var nonce = new byte[12];
+                    foreach (var message in messages)
+                    {
+                        RandomNumberGenerator.Fill(nonce);
+                        gcm.Encrypt(nonce, message, c, t);
+                    }
+                }
+
+                void Twice(AesGcm gcm, byte[] p, byte[] c, byte[] t)
+                {
+                    Span<byte> nonce = stackalloc byte[12];
+                    RandomNumberGenerator.Fill(nonce);
+                    gcm.Encrypt(nonce, p, c, t);
+                    RandomNumberGenerator.Fill(nonce);
+                    gcm.Encrypt(nonce, p, c, t);
+                }
+
+                byte[] Decrypt(byte[] key, byte[] nonce, byte[] c, byte[] t)
+                {
+                    var p = new byte[c.Length];
+                    using var gcm = new AesGcm(key, 16);
+                    gcm.Decrypt(nonce, c, t, p);
+                    return p;
+                }
+
+                void Key(Aes aes) => aes.Key = RandomNumberGenerator.GetBytes(32);
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Yaml);
+    }
+}
