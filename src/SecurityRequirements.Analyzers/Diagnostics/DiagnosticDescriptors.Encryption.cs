@@ -53,4 +53,11 @@ public static partial class DiagnosticDescriptors
         "{0} '{1}': the {2} passed to {3} is filled by System.Random, which is predictable; fill it with RandomNumberGenerator.Fill or create it with RandomNumberGenerator.GetBytes",
         DiagnosticCategories.Encryption,
         "System.Random is not a cryptographic generator: its output can be predicted from a few values or from its seed. Keys, IVs and nonces must come from RandomNumberGenerator.");
+
+    public static readonly DiagnosticDescriptor WeakHash = Rule(
+        DiagnosticIds.WeakHash,
+        "Hash with SHA-256 or stronger, not MD5 or SHA-1",
+        "{0} '{1}': {2} uses {3}, which is broken for collision resistance; use {4}",
+        DiagnosticCategories.Encryption,
+        "MD5 and SHA-1 collisions can be produced in practice. The rule applies to controls with 'check: encryption' that set 'forbid_weak_hashes: true'; it covers the MD5/SHA1/HMACMD5/HMACSHA1 types and their static HashData methods, IncrementalHash with those algorithm names, and CryptoConfig/HashAlgorithm.Create with their names.");
 }

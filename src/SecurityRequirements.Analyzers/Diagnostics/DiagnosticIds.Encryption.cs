@@ -10,4 +10,5 @@ public static partial class DiagnosticIds
     public const string HardCodedKeyMaterial = "SRA1005";
     public const string FixedNonce = "SRA1006";
     public const string PredictableKeyMaterial = "SRA1007";
+    public const string WeakHash = "SRA1008";
 }
