@@ -60,4 +60,11 @@ public static partial class DiagnosticDescriptors
         "{0} '{1}': {2} uses {3}, which is broken for collision resistance; use {4}",
         DiagnosticCategories.Encryption,
         "MD5 and SHA-1 collisions can be produced in practice. The rule applies to controls with 'check: encryption' that set 'forbid_weak_hashes: true'; it covers the MD5/SHA1/HMACMD5/HMACSHA1 types and their static HashData methods, IncrementalHash with those algorithm names, and CryptoConfig/HashAlgorithm.Create with their names.");
+
+    public static readonly DiagnosticDescriptor BouncyCastleNonAead = Rule(
+        DiagnosticIds.BouncyCastleNonAead,
+        "Use GcmBlockCipher over AesEngine with BouncyCastle",
+        "{0} '{1}': BouncyCastle {2} is {3}; use new GcmBlockCipher(new AesEngine()) with a {4}-bit key, a random 12-byte nonce and a 128-bit MAC, or .NET's AesGcm",
+        DiagnosticCategories.Encryption,
+        "BouncyCastle's legacy engines (DES, Triple DES, RC2, RC4, Blowfish) and its unauthenticated block modes (CBC, ECB, CFB, OFB, CTR/SIC, CTS), and CipherUtilities names that select them, are reported under a control with 'check: encryption'. GcmBlockCipher, CcmBlockCipher and ChaCha20Poly1305 are authenticated and stay silent.");
 }

@@ -11,4 +11,5 @@ public static partial class DiagnosticIds
     public const string FixedNonce = "SRA1006";
     public const string PredictableKeyMaterial = "SRA1007";
     public const string WeakHash = "SRA1008";
+    public const string BouncyCastleNonAead = "SRA1009";
 }
