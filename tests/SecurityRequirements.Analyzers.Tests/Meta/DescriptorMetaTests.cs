@@ -114,8 +114,12 @@ public class DescriptorMetaTests
     {
         var readme = File.ReadAllText(Path.Combine(RepoRoot, "README.md"));
         var rows = Regex.Matches(readme, @"^\| (SRA\d{4}) \| (.+?) \| (\w+) \| (Yes|No) \| \[\1\.md\]\(docs/rules/\1\.md\) \|$", RegexOptions.Multiline)
-            .Select(m => (Id: m.Groups[1].Value, Title: m.Groups[2].Value, Severity: m.Groups[3].Value))
+            .Select(m => (Id: m.Groups[1].Value, Title: m.Groups[2].Value, Severity: m.Groups[3].Value, Fix: m.Groups[4].Value))
             .ToArray();
-        Assert.Equal(Descriptors.Select(d => (d.Id, d.Title.ToString(), d.DefaultSeverity.ToString())), rows);
+        var fixable = typeof(SecurityRequirements.Analyzers.CodeFixes.Encryption.CryptoNames).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider).IsAssignableFrom(t))
+            .SelectMany(t => ((Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider)Activator.CreateInstance(t)!).FixableDiagnosticIds)
+            .ToHashSet();
+        Assert.Equal(Descriptors.Select(d => (d.Id, d.Title.ToString(), d.DefaultSeverity.ToString(), fixable.Contains(d.Id) ? "Yes" : "No")), rows);
     }
 }
