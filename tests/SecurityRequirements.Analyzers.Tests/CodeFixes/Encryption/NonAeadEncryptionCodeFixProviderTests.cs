@@ -1,0 +1,98 @@
+using Microsoft.CodeAnalysis.Testing;
+using SecurityRequirements.Analyzers.CodeFixes.Encryption;
+using Fix = SecurityRequirements.Analyzers.Tests.Verifiers.CodeFixVerifier<SecurityRequirements.Analyzers.Analyzers.Encryption.CipherModeAnalyzer, SecurityRequirements.Analyzers.CodeFixes.Encryption.NonAeadEncryptionCodeFixProvider>;
+
+namespace SecurityRequirements.Analyzers.Tests.CodeFixes.Encryption;
+
+public class NonAeadEncryptionCodeFixProviderTests
+{
+    private const string Yaml = """
+        controls:
+          - id: SEC-001
+            name: Encryption at Rest
+            requirement: All sensitive data must be encrypted using AES-256-GCM
+        """;
+
+    [Fact]
+    public async Task OneShotAndEncryptorPatterns_BecomeAesGcmHelperCalls_HelperAddedOnce()
+    {
+        const string first = """
+            using System.Security.Cryptography;
+            class Records
+            {
+                byte[] Seal(Aes aes, byte[] data, byte[] iv)
+                {
+                    // CBC today
+                    return {|SRA1003:aes.EncryptCbc(data, iv)|};
+                }
+
+                byte[] Legacy(byte[] key, byte[] iv, byte[] data)
+                {
+                    using var aes = Aes.Create();
+                    using var encryptor = {|SRA1003:aes.CreateEncryptor(key, iv)|};
+                    return encryptor.TransformFinalBlock(data, 0, data.Length); // whole buffer
+                }
+            }
+            """;
+        const string second = """
+            using System.Security.Cryptography;
+            class Other
+            {
+                byte[] Seal(Aes aes, byte[] data) => {|SRA1003:aes.EncryptEcb(data, PaddingMode.PKCS7)|};
+            }
+            """;
+        const string firstFixed = """
+            using System.Security.Cryptography;
+            class Records
+            {
+                byte[] Seal(Aes aes, byte[] data, byte[] iv)
+                {
+                    // CBC today
+                    return AesGcmEncryption.Encrypt(aes.Key, data);
+                }
+
+                byte[] Legacy(byte[] key, byte[] iv, byte[] data)
+                {
+                    using var aes = Aes.Create();
+                    return AesGcmEncryption.Encrypt(key, data); // whole buffer
+                }
+            }
+            """;
+        const string secondFixed = """
+            using System.Security.Cryptography;
+            class Other
+            {
+                byte[] Seal(Aes aes, byte[] data) => AesGcmEncryption.Encrypt(aes.Key, data);
+            }
+            """;
+
+        var test = Fix.Create(first, firstFixed, Yaml);
+        test.TestState.Sources.Add(("/0/Test1.cs", second));
+        test.FixedState.Sources.Add(("/0/Test1.cs", secondFixed));
+        test.FixedState.Sources.Add((AesGcmHelper.FileName, AesGcmHelper.Source));
+        test.NumberOfIncrementalIterations = 3;
+        test.NumberOfFixAllIterations = 1;
+        test.NumberOfFixAllInDocumentIterations = 2;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task UnrecognisedShape_OffersNoFix()
+    {
+        const string source = """
+            using System.IO;
+            using System.Security.Cryptography;
+            class C
+            {
+                void Stream(Aes aes, Stream output)
+                {
+                    using var crypto = new CryptoStream(output, {|SRA1003:aes.CreateEncryptor()|}, CryptoStreamMode.Write);
+                }
+
+                byte[] Call(byte[] data) => {|SRA1003:Aes.Create().EncryptCbc(data, new byte[16])|};
+            }
+            """;
+
+        await Fix.VerifyAsync(source, source, Yaml);
+    }
+}
