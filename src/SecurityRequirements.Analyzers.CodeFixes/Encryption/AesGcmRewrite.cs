@@ -61,10 +61,10 @@ internal static class AesGcmRewrite
         }
     }
 
-    public static void Apply(SyntaxEditor editor, Plan plan)
+    public static void Apply(SyntaxEditor editor, Plan plan, string helperName)
     {
         var call = SyntaxFactory.ParseExpression(
-                AesGcmHelper.TypeName + ".Encrypt(" + plan.Key.WithoutTrivia().ToFullString() + ", " + plan.Plaintext.WithoutTrivia().ToFullString() + ")")
+                helperName + ".Encrypt(" + plan.Key.WithoutTrivia().ToFullString() + ", " + plan.Plaintext.WithoutTrivia().ToFullString() + ")")
             .WithTriviaFrom(plan.Replaced);
         editor.ReplaceNode(plan.Replaced, call);
         if (plan.RemovedDeclaration is not null)

@@ -50,40 +50,58 @@ public sealed class NonAeadEncryptionCodeFixProvider : CodeFixProvider
 
     private static async Task<Solution> FixDocumentsAsync(Solution solution, IEnumerable<(DocumentId Id, ImmutableArray<Diagnostic> Diagnostics)> work, CancellationToken cancellationToken)
     {
-        var projects = new HashSet<ProjectId>();
-        foreach (var (documentId, diagnostics) in work)
+        // Per project: the namespace of the helper once it exists (found, or added to the first fixed file).
+        var helperNamespaces = new Dictionary<ProjectId, string>();
+        foreach (var (documentId, diagnostics) in work.OrderBy(w => solution.GetDocument(w.Id)?.FilePath ?? string.Empty, System.StringComparer.Ordinal))
         {
             var document = solution.GetDocument(documentId)!;
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
+            if (root is not CompilationUnitSyntax || model is null)
             {
                 continue;
             }
 
-            var editor = new SyntaxEditor(root, solution.Workspace.Services);
-            var changed = false;
+            var plans = new List<AesGcmRewrite.Plan>();
             foreach (var diagnostic in diagnostics.OrderByDescending(d => d.Location.SourceSpan.Start))
             {
                 if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax invocation
                     && AesGcmRewrite.TryPlan(model, invocation, cancellationToken, out var plan))
                 {
-                    AesGcmRewrite.Apply(editor, plan);
-                    changed = true;
+                    plans.Add(plan);
                 }
             }
 
-            if (changed)
+            if (plans.Count == 0)
             {
-                solution = solution.WithDocumentSyntaxRoot(documentId, editor.GetChangedRoot());
-                projects.Add(documentId.ProjectId);
+                continue;
             }
-        }
 
-        // After every document: the helper is added once per project however many sites were fixed.
-        foreach (var projectId in projects.OrderBy(p => p.Id))
-        {
-            solution = await AesGcmHelper.EnsureAsync(solution, projectId, cancellationToken).ConfigureAwait(false);
+            var projectId = documentId.ProjectId;
+            var addHelper = false;
+            if (!helperNamespaces.TryGetValue(projectId, out var helperNamespace))
+            {
+                var existing = AesGcmHelper.FindExisting(model.Compilation);
+                addHelper = existing is null;
+                helperNamespace = existing ?? (root is CompilationUnitSyntax unit && unit.Members.OfType<FileScopedNamespaceDeclarationSyntax>().FirstOrDefault() is { } fileScoped
+                    ? fileScoped.Name.ToString()
+                    : string.Empty);
+                helperNamespaces[projectId] = helperNamespace;
+            }
+
+            var editor = new SyntaxEditor(root, solution.Workspace.Services);
+            foreach (var plan in plans)
+            {
+                AesGcmRewrite.Apply(editor, plan, AesGcmHelper.NameAt(model, plan.Replaced.SpanStart, helperNamespace));
+            }
+
+            var newRoot = (CompilationUnitSyntax)editor.GetChangedRoot();
+            if (addHelper)
+            {
+                newRoot = AesGcmHelper.AddTo(newRoot, out _);
+            }
+
+            solution = solution.WithDocumentSyntaxRoot(documentId, newRoot);
         }
 
         return solution;

@@ -66,11 +66,65 @@ public class NonAeadEncryptionCodeFixProviderTests
             }
             """;
 
-        var test = Fix.Create(first, firstFixed, Yaml);
+        var test = Fix.Create(first, firstFixed + "\n" + AesGcmHelper.ClassSource, Yaml);
         test.TestState.Sources.Add(("/0/Test1.cs", second));
         test.FixedState.Sources.Add(("/0/Test1.cs", secondFixed));
-        test.FixedState.Sources.Add((AesGcmHelper.FileName, AesGcmHelper.Source));
         test.NumberOfIncrementalIterations = 3;
+        test.NumberOfFixAllIterations = 1;
+        test.NumberOfFixAllInDocumentIterations = 2;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task FileScopedNamespace_HelperGoesInsideAndOtherNamespacesQualifyIt()
+    {
+        const string first = """
+            using System.Security.Cryptography;
+
+            namespace App.Storage;
+
+            class Records
+            {
+                byte[] Seal(Aes aes, byte[] data, byte[] iv) => {|SRA1003:aes.EncryptCbc(data, iv)|};
+            }
+            """;
+        const string second = """
+            using System.Security.Cryptography;
+
+            namespace App.Web
+            {
+                class Other
+                {
+                    byte[] Seal(Aes aes, byte[] data) => {|SRA1003:aes.EncryptEcb(data, PaddingMode.PKCS7)|};
+                }
+            }
+            """;
+        const string firstFixed = """
+            using System.Security.Cryptography;
+
+            namespace App.Storage;
+
+            class Records
+            {
+                byte[] Seal(Aes aes, byte[] data, byte[] iv) => AesGcmEncryption.Encrypt(aes.Key, data);
+            }
+            """;
+        const string secondFixed = """
+            using System.Security.Cryptography;
+
+            namespace App.Web
+            {
+                class Other
+                {
+                    byte[] Seal(Aes aes, byte[] data) => App.Storage.AesGcmEncryption.Encrypt(aes.Key, data);
+                }
+            }
+            """;
+
+        var test = Fix.Create(first, firstFixed + "\n" + AesGcmHelper.ClassSource, Yaml);
+        test.TestState.Sources.Add(("/0/Test1.cs", second));
+        test.FixedState.Sources.Add(("/0/Test1.cs", secondFixed));
+        test.NumberOfIncrementalIterations = 2;
         test.NumberOfFixAllIterations = 1;
         test.NumberOfFixAllInDocumentIterations = 2;
         await test.RunAsync();

@@ -1,0 +1,59 @@
+using SecurityRequirements.Analyzers.PackageTests.Infrastructure;
+
+namespace SecurityRequirements.Analyzers.PackageTests;
+
+/// <summary>The code fixes run from the command line through <c>dotnet format analyzers</c>, as CI and agents use them.</summary>
+[Collection(PackageCollection.Name)]
+public sealed class FormatAnalyzersTests(PackageFixture fixture)
+{
+    private const string Yaml = """
+        version: "2.0"
+        controls:
+          - id: SEC-001
+            name: Encryption at Rest
+            requirement: All sensitive data must be encrypted using AES-256-GCM
+        """;
+
+    [Fact]
+    public void Dotnet_format_applies_the_encryption_fixes()
+    {
+        var consumer = new ConsumerProject(fixture, "format-fixes")
+            .WriteProject("app.csproj")
+            .WriteFile("security_requirements.yaml", Yaml)
+            .WriteFile("Crypto.cs", """
+                using System.Security.Cryptography;
+
+                namespace Consumer;
+
+                public static class Crypto
+                {
+                    public static void Configure(Aes aes)
+                    {
+                        aes.KeySize = 128; // configured long ago
+                    }
+
+                    public static byte[] Seal(Aes aes, byte[] data, byte[] iv)
+                    {
+                        return aes.EncryptCbc(data, iv);
+                    }
+                }
+                """);
+
+        var format = DotNet.Run(
+            consumer.Root,
+            ["format", "analyzers", consumer.PathOf("app.csproj"), "--diagnostics", "SRA1004", "SRA1003", "--severity", "warn"],
+            TimeSpan.FromMinutes(5),
+            new Dictionary<string, string> { ["NUGET_PACKAGES"] = fixture.PackagesDirectory });
+        Assert.True(format.ExitCode == 0, format.ToString());
+
+        var fixedCode = File.ReadAllText(consumer.PathOf("Crypto.cs"));
+        Assert.Contains("aes.KeySize = 256; // configured long ago", fixedCode, StringComparison.Ordinal);
+        Assert.Contains("return AesGcmEncryption.Encrypt(aes.Key, data);", fixedCode, StringComparison.Ordinal);
+        Assert.Contains("internal static class AesGcmEncryption", fixedCode, StringComparison.Ordinal);
+
+        var build = consumer.Build("app.csproj");
+        Assert.True(build.Succeeded, build.ToString());
+        Assert.Empty(build.WithId("SRA1003"));
+        Assert.Empty(build.WithId("SRA1004"));
+    }
+}
