@@ -93,6 +93,12 @@ internal sealed class ByteOriginTracer
                     return new ByteOrigin(ByteOriginKind.Literal, null, "the UTF-8 string literal " + utf8.Token.Text);
                 }
 
+                // Collection expressions ("byte[] key = [1, 2, 3];") have no dedicated IOperation in Roslyn 4.8, so read the syntax.
+                if (value.Syntax is CollectionExpressionSyntax collection)
+                {
+                    return TraceCollectionExpression(collection, value);
+                }
+
                 return ByteOrigin.Unknown;
         }
     }
@@ -118,6 +124,24 @@ internal sealed class ByteOriginTracer
         }
 
         return ByteOrigin.Unknown;
+    }
+
+    private static ByteOrigin TraceCollectionExpression(CollectionExpressionSyntax collection, IOperation value)
+    {
+        if (collection.Elements.Count == 0 || value.SemanticModel is not { } model)
+        {
+            return ByteOrigin.Unknown;
+        }
+
+        foreach (var element in collection.Elements)
+        {
+            if (element is not ExpressionElementSyntax { Expression: var expression } || !model.GetConstantValue(expression).HasValue)
+            {
+                return ByteOrigin.Unknown;
+            }
+        }
+
+        return new ByteOrigin(ByteOriginKind.Literal, collection.Elements.Count, "a byte array literal" + Line(value));
     }
 
     private ByteOrigin TraceInvocation(IInvocationOperation invocation)

@@ -87,7 +87,8 @@ public sealed class KeyMaterialAnalyzer : RequirementsAnalyzer
         switch (method.Name)
         {
             case "CreateEncryptor" or "CreateDecryptor" when invocation.Arguments.Length == 2:
-                CheckBuffer(context, tracer, reporter, invocation.Arguments[0].Value, KeyMaterialRole.Key, method.Name);
+                // DES and friends are reported by SRA1001; their key sizes would only repeat it.
+                CheckBuffer(context, tracer, reporter, invocation.Arguments[0].Value, KeyMaterialRole.Key, method.Name, !types.IsLegacyAlgorithm(receiverType));
                 CheckBuffer(context, tracer, reporter, invocation.Arguments[1].Value, KeyMaterialRole.IV, method.Name);
                 break;
 
@@ -114,7 +115,7 @@ public sealed class KeyMaterialAnalyzer : RequirementsAnalyzer
         switch (property.Name)
         {
             case "Key":
-                CheckBuffer(context, tracer, reporter, assignment.Value, KeyMaterialRole.Key, sink);
+                CheckBuffer(context, tracer, reporter, assignment.Value, KeyMaterialRole.Key, sink, !types.IsLegacyAlgorithm(target.Instance?.Type));
                 break;
             case "IV":
                 CheckBuffer(context, tracer, reporter, assignment.Value, KeyMaterialRole.IV, sink);
@@ -126,7 +127,7 @@ public sealed class KeyMaterialAnalyzer : RequirementsAnalyzer
     }
 
     /// <summary>Reports what the origin of one buffer shows; true when something was reported.</summary>
-    private static bool CheckBuffer(OperationAnalysisContext context, ByteOriginTracer tracer, Reporter reporter, IOperation value, KeyMaterialRole role, string sink)
+    private static bool CheckBuffer(OperationAnalysisContext context, ByteOriginTracer tracer, Reporter reporter, IOperation value, KeyMaterialRole role, string sink, bool checkKeyLength = true)
     {
         var origin = tracer.Trace(value);
         var location = value.Syntax.GetLocation();
@@ -150,7 +151,7 @@ public sealed class KeyMaterialAnalyzer : RequirementsAnalyzer
                 break;
         }
 
-        if (role == KeyMaterialRole.Key && origin.Length is { } length && length > 0)
+        if (checkKeyLength && role == KeyMaterialRole.Key && origin.Length is { } length && length > 0)
         {
             reporter.KeyTooShort(context, location, "the " + length.ToString(CultureInfo.InvariantCulture) + "-byte key passed to " + sink, length * 8, "use a {1}-byte key");
         }

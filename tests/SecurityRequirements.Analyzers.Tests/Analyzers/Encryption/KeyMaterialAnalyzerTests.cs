@@ -58,6 +58,32 @@ public class KeyMaterialAnalyzerTests
     }
 
     [Fact]
+    public async Task CollectionExpressionKeys_ReportSRA1005AndSRA1004()
+    {
+        const string source = """
+            using System.Security.Cryptography;
+            class C
+            {
+                private static readonly byte[] FixedKey = [0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F, 0x10];
+
+                byte[] Seal(Aes aes, byte[] data)
+                {
+                    aes.Key = {|#0:FixedKey|};
+                    byte[] iv = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
+                    return aes.DecryptCbc(data, {|#1:iv|});
+                }
+
+                byte[] Dynamic(Aes aes, byte[] data, byte[] prefix) { byte[] iv = [.. prefix]; return aes.DecryptCbc(data, iv); }
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Yaml,
+            D(DiagnosticDescriptors.HardCodedKeyMaterial, 0, "key", "Aes.Key", "a byte array literal (line 4) in the readonly field C.FixedKey", KeyAdvice),
+            D(DiagnosticDescriptors.KeyTooShort, 0, "the 16-byte key passed to Aes.Key", "128", "256", "use a 32-byte key"),
+            D(DiagnosticDescriptors.HardCodedKeyMaterial, 1, "IV", "DecryptCbc", "a byte array literal (line 9)", IvAdvice));
+    }
+
+    [Fact]
     public async Task ShortKeys_ReportSRA1004()
     {
         const string source = """
