@@ -43,6 +43,16 @@ internal static class ConfigTreeBuilder
             }
         }
 
+        var tooDeep = FlowNestingGuard.FindTooDeep(text, MaxDepth);
+        if (tooDeep >= 0)
+        {
+            errors.Add(new ConfigError(
+                DiagnosticDescriptors.RequirementsFileTooComplex,
+                SourceSpan.Create(text, tooDeep, tooDeep + 1),
+                $"flow collections nested deeper than {MaxDepth} levels; nothing in the file is read"));
+            return null;
+        }
+
         var builder = new Builder(text, errors);
         builder.Run();
         return builder.Root;
