@@ -1,0 +1,165 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SecurityRequirements.Analyzers.Configuration;
+using SecurityRequirements.Analyzers.Diagnostics;
+
+namespace SecurityRequirements.Analyzers.Analyzers.PiiAudit;
+
+/// <summary>
+/// SRA3002: Do not write personal data to logs.
+/// </summary>
+/// <remarks>
+/// Looks at the arguments of logging calls (ILogger extension methods, <c>ILogger.Log</c>, <c>[LoggerMessage]</c>
+/// methods, the control's audit methods) and of <c>Console.Write*</c>, <c>Debug.Write*</c> and <c>Trace.Write*</c>.
+/// Reported: a PII member passed as a value, interpolated into or concatenated with the message, and an object
+/// whose type has PII members matched to a destructuring placeholder (<c>{@patient}</c>). The location is the
+/// argument (for an interpolated or concatenated message, the PII part of it).
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PiiWrittenToLogAnalyzer : RequirementsAnalyzer
+{
+    /// <summary>Concatenations deeper than this are not followed; real log messages are short.</summary>
+    private const int MaxConcatenationDepth = 32;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.PiiWrittenToLog);
+
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, RequirementsContext requirements)
+    {
+        var controls = requirements.ControlsFor(CheckKind.PiiAudit);
+        if (controls.IsEmpty)
+        {
+            return;
+        }
+
+        var logging = new LoggingSymbols(context.Compilation);
+        var policies = PiiAuditPolicy.Create(controls, context.Compilation, logging);
+
+        context.RegisterOperationAction(
+            c =>
+            {
+                var invocation = (IInvocationOperation)c.Operation;
+                var method = invocation.TargetMethod;
+                var isConsole = IsConsoleSink(method, logging);
+                var isLogger = !isConsole && IsLoggerSink(method, logging);
+                foreach (var policy in policies)
+                {
+                    if (isConsole || isLogger || policy.IsAuditMethod(method))
+                    {
+                        Analyze(c, invocation, policy, requirements, logging);
+                    }
+                }
+            },
+            OperationKind.Invocation);
+    }
+
+    private static bool IsConsoleSink(IMethodSymbol method, LoggingSymbols logging)
+    {
+        var type = method.ContainingType;
+        if (SymbolEqualityComparer.Default.Equals(type, logging.Console))
+        {
+            return method.Name is "Write" or "WriteLine";
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(type, logging.Debug) || SymbolEqualityComparer.Default.Equals(type, logging.Trace))
+        {
+            return method.Name.StartsWith("Write", System.StringComparison.Ordinal) || method.Name is "Print" or "Fail" or "Assert"
+                || method.Name.StartsWith("Trace", System.StringComparison.Ordinal);
+        }
+
+        return false;
+    }
+
+    private static bool IsLoggerSink(IMethodSymbol method, LoggingSymbols logging) =>
+        (logging.LoggerExtensions is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, logging.LoggerExtensions))
+        || logging.IsILoggerLog(method)
+        || logging.LoggerMessage(method) is not null;
+
+    private static void Analyze(OperationAnalysisContext context, IInvocationOperation invocation, PiiAuditPolicy policy, RequirementsContext requirements, LoggingSymbols logging)
+    {
+        var sink = invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;
+        List<MessageTemplate.Placeholder>? placeholders = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Value.ConstantValue is { HasValue: true, Value: string template })
+            {
+                placeholders = MessageTemplate.Parse(template);
+            }
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                // Template arguments bind to placeholders by position, so "{@patient}" decides how element i is written.
+                for (var i = 0; i < initializer.ElementValues.Length; i++)
+                {
+                    var destructured = placeholders is not null && i < placeholders.Count && placeholders[i].Destructure;
+                    AnalyzeValue(context, initializer.ElementValues[i], destructured, sink, policy, requirements, logging, 0);
+                }
+            }
+            else if (argument.Parameter is { } parameter && (logging.ILogger is null || !SymbolEqualityComparer.Default.Equals(parameter.Type, logging.ILogger)))
+            {
+                AnalyzeValue(context, argument.Value, destructured: false, sink, policy, requirements, logging, 0);
+            }
+        }
+    }
+
+    private static void AnalyzeValue(
+        OperationAnalysisContext context,
+        IOperation value,
+        bool destructured,
+        string sink,
+        PiiAuditPolicy policy,
+        RequirementsContext requirements,
+        LoggingSymbols logging,
+        int depth)
+    {
+        var stripped = PiiOperations.StripConversions(value);
+        switch (stripped)
+        {
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolationOperation hole)
+                    {
+                        AnalyzeValue(context, hole.Expression, destructured: false, sink, policy, requirements, logging, depth + 1);
+                    }
+                }
+
+                return;
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when depth < MaxConcatenationDepth && concatenation.Type?.SpecialType == SpecialType.System_String:
+                AnalyzeValue(context, concatenation.LeftOperand, destructured: false, sink, policy, requirements, logging, depth + 1);
+                AnalyzeValue(context, concatenation.RightOperand, destructured: false, sink, policy, requirements, logging, depth + 1);
+                return;
+        }
+
+        string? what = null;
+        if (PiiOperations.ReferencedMember(stripped) is { } member && policy.Classifier.IsPii(member) && PiiOperations.IsRead(stripped, logging))
+        {
+            what = PiiOperations.DisplayName(member);
+        }
+        else if (destructured && stripped.Type is { } type && policy.Classifier.FirstPiiMember(type) is { } piiMember)
+        {
+            what = type.Name + " (destructured with {@...}, it carries " + PiiOperations.DisplayName(piiMember) + ")";
+        }
+
+        if (what is not null)
+        {
+            requirements.Report(
+                context.ReportDiagnostic,
+                DiagnosticDescriptors.PiiWrittenToLog,
+                policy.Control,
+                value.Syntax.GetLocation(),
+                context.ContainingSymbol,
+                properties: null,
+                policy.Control.Id,
+                policy.Control.Requirement,
+                what,
+                sink);
+        }
+    }
+}
