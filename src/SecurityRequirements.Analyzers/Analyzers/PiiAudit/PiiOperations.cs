@@ -12,7 +12,8 @@ internal static class PiiOperations
     {
         IPropertyReferenceOperation property => property.Property,
         IFieldReferenceOperation field => field.Field,
-        IParameterReferenceOperation parameter when PiiClassifier.IsPrimaryConstructorParameter(parameter.Parameter) => parameter.Parameter,
+        // Cheap filter only: the classifier checks (once per parameter) that it is a primary-constructor parameter.
+        IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } } parameter => parameter.Parameter,
         _ => null,
     };
 
