@@ -61,6 +61,27 @@ internal sealed class AuditFieldMatcher
         return missing;
     }
 
+    /// <summary>True when <paramref name="name"/> (a placeholder, parameter or variable name) stands for <paramref name="field"/>.</summary>
+    public static bool Matches(string field, string name)
+    {
+        var key = Normalize(field);
+        var candidate = Normalize(name);
+        if (key == candidate)
+        {
+            return true;
+        }
+
+        foreach (var group in Synonyms)
+        {
+            if (Array.IndexOf(group, key) >= 0 && Array.IndexOf(group, candidate) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Lower-case letters and digits only: "User_Id" and "userId" both become "userid".</summary>
     public static string Normalize(string name)
     {
