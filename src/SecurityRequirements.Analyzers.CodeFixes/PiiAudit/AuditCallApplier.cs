@@ -58,7 +58,7 @@ internal static class AuditCallApplier
 
             var call = plan.Call.WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation);
             root = anchor is StatementSyntax statement
-                ? root.InsertNodesBefore(statement, new[] { call.WithLeadingTrivia(Indentation(statement)).WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed) })
+                ? root.InsertNodesBefore(statement, new[] { call.WithLeadingTrivia(Indentation(statement)).WithTrailingTrivia(EndOfLine(statement)) })
                 : root.ReplaceNode(anchor, ToBlockBody(anchor, call));
         }
 
@@ -82,6 +82,20 @@ internal static class AuditCallApplier
     {
         var directory = project.FilePath is { } path ? System.IO.Path.GetDirectoryName(path) : null;
         return directory is null ? null : System.IO.Path.Combine(directory, AuditHelperSource.FileName);
+    }
+
+    /// <summary>The line ending the file already uses, so an LF file stays LF.</summary>
+    private static SyntaxTrivia EndOfLine(StatementSyntax statement)
+    {
+        foreach (var trivia in statement.GetFirstToken().GetPreviousToken().TrailingTrivia)
+        {
+            if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                return trivia;
+            }
+        }
+
+        return SyntaxFactory.ElasticCarriageReturnLineFeed;
     }
 
     /// <summary>The statement's own indentation only: comments above the statement stay with it.</summary>

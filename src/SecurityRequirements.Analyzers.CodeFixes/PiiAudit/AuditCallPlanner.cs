@@ -140,6 +140,7 @@ internal static class AuditCallPlanner
                 .Where(s => s is ILocalSymbol or IParameterSymbol || (s is IFieldSymbol or IPropertySymbol && (!isStatic || s.IsStatic) && !s.IsImplicitlyDeclared))
                 .OrderBy(s => s is ILocalSymbol or IParameterSymbol ? 0 : 1)
                 .ThenBy(s => s.Name, StringComparer.Ordinal);
+            string? accessorFallback = null;
             foreach (var symbol in candidates)
             {
                 var type = TypeOf(symbol);
@@ -158,13 +159,16 @@ internal static class AuditCallPlanner
                 {
                     _httpContext = symbol.Name;
                 }
-                else if (_httpContext is null && accessorType is not null && SymbolEqualityComparer.Default.Equals(type, accessorType))
+                else if (accessorFallback is null && accessorType is not null && SymbolEqualityComparer.Default.Equals(type, accessorType))
                 {
-                    _httpContext = symbol.Name + ".HttpContext?";
+                    accessorFallback = symbol.Name + ".HttpContext?";
                 }
 
                 _values.Add(symbol);
             }
+
+            // A HttpContext at hand beats reaching through IHttpContextAccessor, whose context may be null.
+            _httpContext ??= accessorFallback;
         }
 
         public string? Logger { get; }
