@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -37,16 +38,21 @@ public sealed class PiiWrittenToLogAnalyzer : RequirementsAnalyzer
         var logging = new LoggingSymbols(context.Compilation);
         var policies = PiiAuditPolicy.Create(controls, context.Compilation, logging);
 
+        // Most invocations are not sinks; the answer is cached per method so the attribute lookup runs once.
+        var sinks = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
         context.RegisterOperationAction(
             c =>
             {
                 var invocation = (IInvocationOperation)c.Operation;
-                var method = invocation.TargetMethod;
-                var isConsole = IsConsoleSink(method, logging);
-                var isLogger = !isConsole && IsLoggerSink(method, logging);
+                var method = invocation.TargetMethod.OriginalDefinition;
+                if (!sinks.TryGetValue(method, out var isSink))
+                {
+                    isSink = sinks.GetOrAdd(method, IsConsoleSink(method, logging) || IsLoggerSink(method, logging));
+                }
+
                 foreach (var policy in policies)
                 {
-                    if (isConsole || isLogger || policy.IsAuditMethod(method))
+                    if (isSink || policy.IsAuditMethod(method))
                     {
                         Analyze(c, invocation, policy, requirements, logging);
                     }

@@ -120,7 +120,7 @@ public sealed class UnauditedPiiReadAnalyzer : RequirementsAnalyzer
                 var missingByCall = new Dictionary<IInvocationOperation, List<string>>();
                 foreach (var (reference, member) in _reads)
                 {
-                    if (!policy.Classifier.IsPii(member) || !PiiOperations.IsRead(reference, logging))
+                    if (!policy.Classifier.IsPii(member) || !PiiOperations.IsRead(reference, logging) || IsStateInitialization(member, context.OwningSymbol))
                     {
                         continue;
                     }
@@ -153,6 +153,14 @@ public sealed class UnauditedPiiReadAnalyzer : RequirementsAnalyzer
                 }
             }
         }
+
+        /// <summary>
+        /// A primary-constructor parameter used in a field or property initializer, or passed on to the base
+        /// constructor, is stored, not used: <c>class Patient(string email) { public string Email { get; } = email; }</c>.
+        /// </summary>
+        private static bool IsStateInitialization(ISymbol member, ISymbol owner) =>
+            member is IParameterSymbol parameter
+            && (owner is IFieldSymbol or IPropertySymbol || SymbolEqualityComparer.Default.Equals(owner, parameter.ContainingSymbol));
 
         /// <summary>The missing fields of the most complete audit call that covers the read, or null when none does.</summary>
         private List<string>? BestAuditCall(PiiAuditPolicy policy, IOperation reference, Dictionary<IInvocationOperation, List<string>> missingByCall)

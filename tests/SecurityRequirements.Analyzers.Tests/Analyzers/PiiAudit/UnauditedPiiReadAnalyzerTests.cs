@@ -151,6 +151,25 @@ public class UnauditedPiiReadAnalyzerTests
     }
 
     [Fact]
+    public async Task PrimaryConstructorParameterStoredInStateOrPassedToBase_IsNotARead()
+    {
+        const string source = """
+            public class Person(string email) { public string Contact { get; } = email; }
+            public class Member(string email, int id) : Person(email)
+            {
+                private readonly string _mail = email;
+                public int Id { get; } = id;
+            }
+            public record Subscriber(string Email)
+            {
+                public string Email { get; init; } = Email.Trim();
+            }
+            """;
+
+        await RunAsync(source, PiiTestSetup.Yaml);
+    }
+
+    [Fact]
     public async Task ComplianceAttributes_DerivedCountAndNoDataClassificationDoesNot()
     {
         const string source = """
