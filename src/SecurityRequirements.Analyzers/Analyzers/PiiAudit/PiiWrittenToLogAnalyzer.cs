@@ -15,8 +15,9 @@ namespace SecurityRequirements.Analyzers.Analyzers.PiiAudit;
 /// <remarks>
 /// Looks at the arguments of logging calls (ILogger extension methods, <c>ILogger.Log</c>, <c>[LoggerMessage]</c>
 /// methods, the control's audit methods) and of <c>Console.Write*</c>, <c>Debug.Write*</c> and <c>Trace.Write*</c>.
-/// Reported: a PII member passed as a value, interpolated into or concatenated with the message, and an object
-/// whose type has PII members matched to a destructuring placeholder (<c>{@patient}</c>). The location is the
+/// Reported: a PII member passed as a value, interpolated into or concatenated with the message, an object
+/// whose type has PII members matched to a destructuring placeholder (<c>{@patient}</c>), and a record with a
+/// public PII member and the compiler-generated ToString, which prints it. The location is the
 /// argument (for an interpolated or concatenated message, the PII part of it).
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -59,6 +60,19 @@ public sealed class PiiWrittenToLogAnalyzer : RequirementsAnalyzer
                 }
             },
             OperationKind.Invocation);
+    }
+
+    private static bool HasGeneratedToString(INamedTypeSymbol record)
+    {
+        foreach (var member in record.GetMembers("ToString"))
+        {
+            if (member is IMethodSymbol { Parameters.Length: 0 } toString && !toString.IsImplicitlyDeclared)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsConsoleSink(IMethodSymbol method, LoggingSymbols logging)
@@ -151,6 +165,13 @@ public sealed class PiiWrittenToLogAnalyzer : RequirementsAnalyzer
         else if (destructured && stripped.Type is { } type && policy.Classifier.FirstPiiMember(type) is { } piiMember)
         {
             what = type.Name + " (destructured with {@...}, it carries " + PiiOperations.DisplayName(piiMember) + ")";
+        }
+        else if (stripped.Type is INamedTypeSymbol { IsRecord: true } record
+            && HasGeneratedToString(record)
+            && policy.Classifier.FirstPiiMember(record) is { DeclaredAccessibility: Accessibility.Public } printed)
+        {
+            // A record's compiler-generated ToString prints every public member, so "{Customer}" logs its personal data.
+            what = record.Name + " (a record, whose generated ToString prints " + PiiOperations.DisplayName(printed) + ")";
         }
 
         if (what is not null)

@@ -121,6 +121,33 @@ public class PiiWrittenToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task RecordWithGeneratedToString_LoggedWhole_ReportsSRA3002()
+    {
+        const string source = """
+            using System;
+            using Microsoft.Extensions.Logging;
+            public record Customer(int Id, string Email);
+            public record SafeCustomer(int Id, string Email) { public override string ToString() => $"Customer {Id}"; }
+            class Service(ILogger logger)
+            {
+                void A(Customer c, SafeCustomer s, Visit v)
+                {
+                    logger.LogInformation("Loaded {Customer}", {|#0:c|});
+                    Console.WriteLine({|#1:c|});
+                    Console.WriteLine($"Loaded {{|#2:c|}}");
+                    logger.LogInformation("Loaded {Customer} {Visit}", s, v);
+                }
+            }
+            """;
+
+        const string what = "Customer (a record, whose generated ToString prints Customer.Email)";
+        await RunAsync(source, PiiTestSetup.Yaml,
+            Expect(0, what, "LoggerExtensions.LogInformation"),
+            Expect(1, what, "Console.WriteLine"),
+            Expect(2, what, "Console.WriteLine"));
+    }
+
+    [Fact]
     public async Task LoggerMessageAndTeamAuditCalls_WithPiiArguments_ReportSRA3002()
     {
         const string yaml = """
