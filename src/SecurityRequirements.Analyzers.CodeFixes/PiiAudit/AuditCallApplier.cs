@@ -24,7 +24,7 @@ internal static class AuditCallApplier
         foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
         {
             var span = diagnostic.Location.SourceSpan;
-            if (plans.Any(p => AuditCallPlanner.Owner(p.Anchor) is { } owner && owner.Span.Contains(span)))
+            if (plans.Any(p => AuditCallPlanner.Owner(p) is { } owner && owner.Span.Contains(span)))
             {
                 continue;
             }
@@ -57,7 +57,7 @@ internal static class AuditCallApplier
             }
 
             var call = plan.Call.WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation);
-            root = anchor is StatementSyntax statement
+            root = !plan.ConvertsBody && anchor is StatementSyntax statement
                 ? root.InsertNodesBefore(statement, new[] { call.WithLeadingTrivia(Indentation(statement)).WithTrailingTrivia(EndOfLine(statement)) })
                 : root.ReplaceNode(anchor, ToBlockBody(anchor, call));
         }
@@ -122,7 +122,13 @@ internal static class AuditCallApplier
         StatementSyntax last = returnsNothing
             ? SyntaxFactory.ExpressionStatement(arrow.Expression.WithoutTrivia())
             : SyntaxFactory.ReturnStatement(arrow.Expression.WithoutTrivia());
-        var body = SyntaxFactory.Block(call, last).WithAdditionalAnnotations(Formatter.Annotation);
+        // Elastic line breaks: the formatter turns them into the file's own, and a local function's block is not left on one line.
+        var body = SyntaxFactory.Block(
+                SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed),
+                SyntaxFactory.List(new[] { call.WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed), last.WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed) }),
+                SyntaxFactory.Token(SyntaxKind.CloseBraceToken))
+            .WithLeadingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
+            .WithAdditionalAnnotations(Formatter.Annotation);
 
         return member switch
         {

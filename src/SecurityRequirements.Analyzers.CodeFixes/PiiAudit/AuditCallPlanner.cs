@@ -36,7 +36,7 @@ internal static class AuditCallPlanner
         }
 
         var read = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-        var anchor = FindAnchor(read);
+        var (anchor, convertsBody) = FindAnchor(read);
         if (anchor is null)
         {
             return null;
@@ -54,7 +54,7 @@ internal static class AuditCallPlanner
             return null;
         }
 
-        var position = anchor is StatementSyntax ? anchor.SpanStart : ExpressionBody(anchor)!.Expression.SpanStart;
+        var position = convertsBody ? ExpressionBody(anchor)!.Expression.SpanStart : anchor.SpanStart;
         var scope = new ScopeReader(model, position, logging.ILogger, cancellationToken);
         if (scope.Logger is null)
         {
@@ -77,14 +77,14 @@ internal static class AuditCallPlanner
                     SyntaxFactory.IdentifierName(AuditHelperSource.ClassName),
                     SyntaxFactory.IdentifierName(AuditHelperSource.MethodName)),
                 SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments))));
-        return new AuditCallPlan(anchor, call, controlId!, fields, model.Compilation.GetTypeByMetadataName(AuditHelperSource.ClassName) is null);
+        return new AuditCallPlan(anchor, convertsBody, call, controlId!, fields, model.Compilation.GetTypeByMetadataName(AuditHelperSource.ClassName) is null);
     }
 
     /// <summary>The function-like node whose body the audit call lands in; a call there covers every read nested in it.</summary>
-    public static SyntaxNode? Owner(SyntaxNode anchor) =>
-        anchor is StatementSyntax
-            ? anchor.Parent?.AncestorsAndSelf().FirstOrDefault(n => n is MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or AccessorDeclarationSyntax)
-            : anchor;
+    public static SyntaxNode? Owner(AuditCallPlan plan) =>
+        plan.ConvertsBody
+            ? plan.Anchor
+            : plan.Anchor.Parent?.AncestorsAndSelf().FirstOrDefault(n => n is MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or AccessorDeclarationSyntax);
 
     public static ArrowExpressionClauseSyntax? ExpressionBody(SyntaxNode node) => node switch
     {
@@ -94,23 +94,23 @@ internal static class AuditCallPlanner
     };
 
     /// <summary>The statement the call goes before (one directly in a block or switch section), or an expression-bodied method to convert.</summary>
-    private static SyntaxNode? FindAnchor(SyntaxNode read)
+    private static (SyntaxNode? Anchor, bool ConvertsBody) FindAnchor(SyntaxNode read)
     {
         for (var node = read.Parent; node is not null; node = node.Parent)
         {
             switch (node)
             {
-                case StatementSyntax statement when statement.Parent is BlockSyntax or SwitchSectionSyntax:
-                    return statement;
                 case ArrowExpressionClauseSyntax arrow when arrow.Parent is MethodDeclarationSyntax or LocalFunctionStatementSyntax:
-                    return arrow.Parent;
+                    return (arrow.Parent, true);
+                case StatementSyntax statement when statement.Parent is BlockSyntax or SwitchSectionSyntax:
+                    return (statement, false);
                 case MemberDeclarationSyntax:
                 case AccessorDeclarationSyntax:
-                    return null;
+                    return (null, false);
             }
         }
 
-        return null;
+        return (null, false);
     }
 
     /// <summary>An existing helper is reused only when it has the shape this fix would call.</summary>

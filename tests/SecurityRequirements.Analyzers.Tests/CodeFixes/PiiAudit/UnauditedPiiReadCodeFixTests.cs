@@ -290,4 +290,58 @@ public class UnauditedPiiReadCodeFixTests
         test.ExpectedDiagnostics.Add(Expect(0, "Patient.Email"));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task ExpressionBodiedAsyncMethodLocalFunctionAndStaticMethod_BecomeBlocks()
+    {
+        const string source = """
+            using System.Security.Claims;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Logging;
+            static class Mailer
+            {
+                public static async Task Send(ILogger logger, Patient p, ClaimsPrincipal user) => await Deliver({|#0:p.Email|});
+
+                public static string Outer(ILogger logger, Patient p, string ipAddress)
+                {
+                    return Name();
+                    string Name() => {|#1:p.FullName|};
+                }
+
+                private static Task Deliver(string address) => Task.CompletedTask;
+            }
+            """;
+        const string fixedSource = """
+            using System.Security.Claims;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Logging;
+            static class Mailer
+            {
+                public static async Task Send(ILogger logger, Patient p, ClaimsPrincipal user)
+                {
+                    PiiAuditLog.PiiAccessed(logger, user.FindFirst(ClaimTypes.NameIdentifier)?.Value, "read Patient.Email", null);
+                    await Deliver(p.Email);
+                }
+
+                public static string Outer(ILogger logger, Patient p, string ipAddress)
+                {
+                    return Name();
+                    string Name()
+                    {
+                        PiiAuditLog.PiiAccessed(logger, null, "read Patient.FullName", ipAddress);
+                        return p.FullName;
+                    }
+                }
+
+                private static Task Deliver(string address) => Task.CompletedTask;
+            }
+            """;
+
+        var test = new PiiAuditFixTest(source, fixedSource);
+        test.TestState.Sources.Add(("/0/Patient.cs", Patient));
+        test.FixedState.Sources.Add(("/0/Patient.cs", Patient));
+        test.FixedState.Sources.Add(("PiiAuditLog.cs", Helper));
+        test.ExpectedDiagnostics.AddRange(new[] { Expect(0, "Patient.Email"), Expect(1, "Patient.FullName") });
+        await test.RunAsync();
+    }
 }
