@@ -128,7 +128,13 @@ internal sealed class PiiClassifier
         }
     }
 
-    private bool IsMarked(ISymbol member) => HasPiiAttribute(member.GetAttributes()) || MatchesGlob(member);
+    /// <summary>
+    /// An entity key named <c>Id</c> is what audit records and logs should carry instead of personal data, so an
+    /// attribute does not make it PII (ASP.NET Core Identity marks <c>IdentityUser.Id</c> [PersonalData] for data
+    /// export); a <c>pii_members</c> glob that names it still does.
+    /// </summary>
+    private bool IsMarked(ISymbol member) =>
+        (!string.Equals(member.Name, "Id", StringComparison.OrdinalIgnoreCase) && HasPiiAttribute(member.GetAttributes())) || MatchesGlob(member);
 
     private bool ImplementsPiiInterfaceMember(IPropertySymbol property)
     {

@@ -186,6 +186,22 @@ public class PiiWrittenToLogAnalyzerTests
     }
 
     [Fact]
+    public async Task EntityKeyMarkedPersonalData_IsAnIdentifierNotPii()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Identity;
+            using Microsoft.Extensions.Logging;
+            public class AppUser { [PersonalData] public string Id { get; set; } = ""; [PersonalData] public string UserName { get; set; } = ""; }
+            class Service(ILogger logger)
+            {
+                void A(AppUser user) => logger.LogInformation("Signed in {UserId} as {Name}", user.Id, {|#0:user.UserName|});
+            }
+            """;
+
+        await RunAsync(source, PiiTestSetup.Yaml, Expect(0, "AppUser.UserName", "LoggerExtensions.LogInformation"));
+    }
+
+    [Fact]
     public async Task IdsNameofAndNonLoggingCalls_StaySilent()
     {
         const string source = """
