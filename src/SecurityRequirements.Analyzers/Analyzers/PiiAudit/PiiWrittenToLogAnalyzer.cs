@@ -23,6 +23,15 @@ namespace SecurityRequirements.Analyzers.Analyzers.PiiAudit;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PiiWrittenToLogAnalyzer : RequirementsAnalyzer
 {
+    /// <summary>"Id" when the PII value's owner has a public Id to log instead; the code fix needs it.</summary>
+    public const string IdPropertyProperty = "IdProperty";
+
+    /// <summary>The owner's type name, for the renamed placeholder ("{PatientId}").</summary>
+    public const string OwnerTypeProperty = "OwnerType";
+
+    /// <summary>Index of the template placeholder the value fills, or -1 when it is not a template argument.</summary>
+    public const string PlaceholderIndexProperty = "PlaceholderIndex";
+
     /// <summary>Concatenations deeper than this are not followed; real log messages are short.</summary>
     private const int MaxConcatenationDepth = 32;
 
@@ -60,6 +69,23 @@ public sealed class PiiWrittenToLogAnalyzer : RequirementsAnalyzer
                 }
             },
             OperationKind.Invocation);
+    }
+
+    /// <summary>A public instance <c>Id</c> property of the owner (or a base type) that is not itself PII.</summary>
+    private static IPropertySymbol? IdOf(INamedTypeSymbol owner, PiiAuditPolicy policy)
+    {
+        for (var type = owner; type is not null; type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers("Id"))
+            {
+                if (member is IPropertySymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public, GetMethod: not null } id && !policy.Classifier.IsPii(id))
+                {
+                    return id;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static bool HasGeneratedToString(INamedTypeSymbol record)
@@ -117,12 +143,12 @@ public sealed class PiiWrittenToLogAnalyzer : RequirementsAnalyzer
                 for (var i = 0; i < initializer.ElementValues.Length; i++)
                 {
                     var destructured = placeholders is not null && i < placeholders.Count && placeholders[i].Destructure;
-                    AnalyzeValue(context, initializer.ElementValues[i], destructured, sink, policy, requirements, logging, 0);
+                    AnalyzeValue(context, initializer.ElementValues[i], destructured, sink, policy, requirements, logging, 0, i);
                 }
             }
             else if (argument.Parameter is { } parameter && (logging.ILogger is null || !SymbolEqualityComparer.Default.Equals(parameter.Type, logging.ILogger)))
             {
-                AnalyzeValue(context, argument.Value, destructured: false, sink, policy, requirements, logging, 0);
+                AnalyzeValue(context, argument.Value, destructured: false, sink, policy, requirements, logging, 0, -1);
             }
         }
     }
@@ -135,7 +161,8 @@ public sealed class PiiWrittenToLogAnalyzer : RequirementsAnalyzer
         PiiAuditPolicy policy,
         RequirementsContext requirements,
         LoggingSymbols logging,
-        int depth)
+        int depth,
+        int placeholderIndex = -1)
     {
         var stripped = PiiOperations.StripConversions(value);
         switch (stripped)
@@ -158,9 +185,17 @@ public sealed class PiiWrittenToLogAnalyzer : RequirementsAnalyzer
         }
 
         string? what = null;
+        ImmutableDictionary<string, string?>? properties = null;
         if (PiiOperations.ReferencedMember(stripped) is { } member && policy.Classifier.IsPii(member) && PiiOperations.IsRead(stripped, logging))
         {
             what = PiiOperations.DisplayName(member);
+            if (stripped is IMemberReferenceOperation { Instance.Type: INamedTypeSymbol owner } && IdOf(owner, policy) is { } id)
+            {
+                properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(IdPropertyProperty, id.Name)
+                    .Add(OwnerTypeProperty, owner.Name)
+                    .Add(PlaceholderIndexProperty, placeholderIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
         }
         else if (destructured && stripped.Type is { } type && policy.Classifier.FirstPiiMember(type) is { } piiMember)
         {
@@ -182,7 +217,7 @@ public sealed class PiiWrittenToLogAnalyzer : RequirementsAnalyzer
                 policy.Control,
                 value.Syntax.GetLocation(),
                 context.ContainingSymbol,
-                properties: null,
+                properties,
                 policy.Control.Id,
                 policy.Control.Requirement,
                 what,
