@@ -1,0 +1,83 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace SecurityRequirements.Analyzers.CodeFixes.PiiAudit;
+
+/// <summary>
+/// The audit helper the SRA3001 fix adds once per project: a [LoggerMessage] method with one parameter per
+/// audit field and a fixed event id, so every audit line has the same shape and costs no allocation when disabled.
+/// </summary>
+internal static class AuditHelperSource
+{
+    public const string ClassName = "PiiAuditLog";
+    public const string MethodName = "PiiAccessed";
+    public const string FileName = "PiiAuditLog.cs";
+    public const int EventId = 3001;
+
+    /// <summary>"ip_address" → "ipAddress"; keywords get '@'.</summary>
+    public static string ParameterName(string field)
+    {
+        var pascal = PlaceholderName(field);
+        var name = pascal.Length == 0 ? "value" : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+        return SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+    }
+
+    /// <summary>"ip_address" → "IpAddress": the placeholder the template carries.</summary>
+    public static string PlaceholderName(string field)
+    {
+        var builder = new StringBuilder();
+        var upper = true;
+        foreach (var c in field)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                upper = true;
+                continue;
+            }
+
+            if (builder.Length == 0 && char.IsDigit(c))
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
+        }
+
+        return builder.ToString();
+    }
+
+    public static string Text(string controlId, IReadOnlyList<string> fields)
+    {
+        var template = new StringBuilder("PII access:");
+        var parameters = new StringBuilder("ILogger logger");
+        foreach (var field in fields)
+        {
+            template.Append(' ').Append(PlaceholderName(field)).Append("={").Append(PlaceholderName(field)).Append('}');
+            parameters.Append(", string? ").Append(ParameterName(field));
+        }
+
+        return string.Format(
+            CultureInfo.InvariantCulture,
+            """
+            #nullable enable
+            using Microsoft.Extensions.Logging;
+
+            /// <summary>Audit log for reads of personal data (control {0}); every read of a PII member calls it first.</summary>
+            internal static partial class {1}
+            {{
+                [LoggerMessage(EventId = {2}, Level = LogLevel.Information, Message = "{3}")]
+                public static partial void {4}({5});
+            }}
+
+            """,
+            controlId,
+            ClassName,
+            EventId,
+            template,
+            MethodName,
+            parameters);
+    }
+}

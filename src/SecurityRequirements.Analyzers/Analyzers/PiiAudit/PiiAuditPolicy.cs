@@ -1,0 +1,237 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SecurityRequirements.Analyzers.Configuration;
+
+namespace SecurityRequirements.Analyzers.Analyzers.PiiAudit;
+
+/// <summary>
+/// One pii-audit control bound to one compilation: what is PII, which calls are audit calls and which
+/// audit fields a call carries. Built once in compilation start; every per-symbol answer is cached.
+/// </summary>
+internal sealed class PiiAuditPolicy
+{
+    /// <summary>Any default ILogger extension method stands for "ILogger logging is the audit log".</summary>
+    private const string LoggerExtensionProbe = "Microsoft.Extensions.Logging.LoggerExtensions.LogInformation";
+
+    private readonly LoggingSymbols _logging;
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _auditMethods = new(SymbolEqualityComparer.Default);
+
+    private PiiAuditPolicy(ControlModel control, Compilation compilation, LoggingSymbols logging)
+    {
+        Control = control;
+        _logging = logging;
+        var parameters = control.PiiAudit;
+        Classifier = new PiiClassifier(compilation, parameters);
+        Fields = new AuditFieldMatcher(parameters.AuditFields);
+        AuditGlobs = parameters.AuditMethods;
+        foreach (var glob in AuditGlobs)
+        {
+            AcceptsLogger |= glob.IsMatch(LoggerExtensionProbe);
+        }
+    }
+
+    public ControlModel Control { get; }
+
+    public PiiClassifier Classifier { get; }
+
+    public AuditFieldMatcher Fields { get; }
+
+    public ImmutableArray<GlobPattern> AuditGlobs { get; }
+
+    /// <summary>
+    /// True when the control accepts ILogger logging as audit logging (its audit_methods match the ILogger
+    /// extension methods); then <c>ILogger.Log</c> and <c>[LoggerMessage]</c> methods are audit calls too.
+    /// </summary>
+    public bool AcceptsLogger { get; }
+
+    public static ImmutableArray<PiiAuditPolicy> Create(ImmutableArray<ControlModel> controls, Compilation compilation, LoggingSymbols logging)
+    {
+        var builder = ImmutableArray.CreateBuilder<PiiAuditPolicy>(controls.Length);
+        foreach (var control in controls)
+        {
+            builder.Add(new PiiAuditPolicy(control, compilation, logging));
+        }
+
+        return builder.MoveToImmutable();
+    }
+
+    public bool IsAuditMethod(IMethodSymbol method)
+    {
+        method = method.OriginalDefinition;
+        return _auditMethods.TryGetValue(method, out var known) ? known : _auditMethods.GetOrAdd(method, ComputeAuditMethod(method));
+    }
+
+    /// <summary>The configured audit fields that <paramref name="call"/> does not carry, in configuration order.</summary>
+    public List<string> MissingFields(IInvocationOperation call)
+    {
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        var method = call.TargetMethod;
+        foreach (var parameter in method.Parameters)
+        {
+            names.Add(AuditFieldMatcher.Normalize(parameter.Name));
+
+            // A team audit API often takes one event object: its property names are the fields.
+            if (parameter.Type is INamedTypeSymbol { SpecialType: SpecialType.None, TypeKind: TypeKind.Class or TypeKind.Struct } eventType
+                && eventType.Locations.Length > 0 && eventType.Locations[0].IsInSource)
+            {
+                foreach (var member in eventType.GetMembers())
+                {
+                    if (member is IPropertySymbol { IsStatic: false })
+                    {
+                        names.Add(AuditFieldMatcher.Normalize(member.Name));
+                    }
+                }
+            }
+        }
+
+        if (_logging.LoggerMessage(method) is { } loggerMessage)
+        {
+            AddTemplate(names, LoggerMessageTemplate(loggerMessage));
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            var value = argument.Value;
+            if (value.ConstantValue is { HasValue: true, Value: string template })
+            {
+                AddTemplate(names, template);
+            }
+            else if (value is IInterpolatedStringOperation interpolated)
+            {
+                // logger.LogInformation($"user={userId} action={action} ip={ip}"): the holes name the fields.
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolationOperation hole && HoleName(hole.Expression) is { } name)
+                    {
+                        names.Add(AuditFieldMatcher.Normalize(name));
+                    }
+                }
+            }
+        }
+
+        return Fields.Missing(names);
+    }
+
+    /// <summary>The message of a <c>[LoggerMessage(…)]</c>, positional or named.</summary>
+    public static string? LoggerMessageTemplate(AttributeData attribute)
+    {
+        foreach (var named in attribute.NamedArguments)
+        {
+            if (named.Key == "Message" && named.Value.Value is string message)
+            {
+                return message;
+            }
+        }
+
+        foreach (var argument in attribute.ConstructorArguments)
+        {
+            if (argument.Value is string message)
+            {
+                return message;
+            }
+        }
+
+        return null;
+    }
+
+    private static void AddTemplate(HashSet<string> names, string? template)
+    {
+        if (template is null)
+        {
+            return;
+        }
+
+        foreach (var placeholder in MessageTemplate.Parse(template))
+        {
+            names.Add(AuditFieldMatcher.Normalize(placeholder.Name));
+        }
+    }
+
+    private static string? HoleName(IOperation expression)
+    {
+        while (expression is IConversionOperation conversion)
+        {
+            expression = conversion.Operand;
+        }
+
+        return expression switch
+        {
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            IFieldReferenceOperation field => field.Field.Name,
+            IPropertyReferenceOperation property => property.Property.Name,
+            _ => null,
+        };
+    }
+
+    private bool ComputeAuditMethod(IMethodSymbol method)
+    {
+        if (AcceptsLogger && (_logging.IsILoggerLog(method) || _logging.LoggerMessage(method) is not null))
+        {
+            return true;
+        }
+
+        if (MatchesGlob(method))
+        {
+            return true;
+        }
+
+        // A call through an implementation or override of the configured interface or base method is an audit call too.
+        for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+        {
+            if (MatchesGlob(overridden))
+            {
+                return true;
+            }
+        }
+
+        foreach (var explicitImplementation in method.ExplicitInterfaceImplementations)
+        {
+            if (MatchesGlob(explicitImplementation))
+            {
+                return true;
+            }
+        }
+
+        if (method.ContainingType is { TypeKind: TypeKind.Class or TypeKind.Struct } type && !method.IsStatic)
+        {
+            foreach (var @interface in type.AllInterfaces)
+            {
+                foreach (var candidate in @interface.GetMembers(method.Name))
+                {
+                    if (candidate is IMethodSymbol interfaceMethod
+                        && MatchesGlob(interfaceMethod)
+                        && type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation
+                        && SymbolEqualityComparer.Default.Equals(implementation.OriginalDefinition, method))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool MatchesGlob(IMethodSymbol method)
+    {
+        if (AuditGlobs.IsDefaultOrEmpty || method.ContainingType is null)
+        {
+            return false;
+        }
+
+        var name = PiiClassifier.FullName(method.ContainingType, method.Name);
+        foreach (var glob in AuditGlobs)
+        {
+            if (glob.IsMatch(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,227 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SecurityRequirements.Analyzers.Configuration;
+using SecurityRequirements.Analyzers.Diagnostics;
+
+namespace SecurityRequirements.Analyzers.Analyzers.PiiAudit;
+
+/// <summary>
+/// SRA3002: Do not write personal data to logs.
+/// </summary>
+/// <remarks>
+/// Looks at the arguments of logging calls (ILogger extension methods, <c>ILogger.Log</c>, <c>[LoggerMessage]</c>
+/// methods, the control's audit methods) and of <c>Console.Write*</c>, <c>Debug.Write*</c> and <c>Trace.Write*</c>.
+/// Reported: a PII member passed as a value, interpolated into or concatenated with the message, an object
+/// whose type has PII members matched to a destructuring placeholder (<c>{@patient}</c>), and a record with a
+/// public PII member and the compiler-generated ToString, which prints it. The location is the
+/// argument (for an interpolated or concatenated message, the PII part of it).
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PiiWrittenToLogAnalyzer : RequirementsAnalyzer
+{
+    /// <summary>"Id" when the PII value's owner has a public Id to log instead; the code fix needs it.</summary>
+    public const string IdPropertyProperty = "IdProperty";
+
+    /// <summary>The owner's type name, for the renamed placeholder ("{PatientId}").</summary>
+    public const string OwnerTypeProperty = "OwnerType";
+
+    /// <summary>Index of the template placeholder the value fills, or -1 when it is not a template argument.</summary>
+    public const string PlaceholderIndexProperty = "PlaceholderIndex";
+
+    /// <summary>Concatenations deeper than this are not followed; real log messages are short.</summary>
+    private const int MaxConcatenationDepth = 32;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.PiiWrittenToLog);
+
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, RequirementsContext requirements)
+    {
+        var controls = requirements.ControlsFor(CheckKind.PiiAudit);
+        if (controls.IsEmpty)
+        {
+            return;
+        }
+
+        var logging = new LoggingSymbols(context.Compilation);
+        var policies = PiiAuditPolicy.Create(controls, context.Compilation, logging);
+
+        // Most invocations are not sinks; the answer is cached per method so the attribute lookup runs once.
+        var sinks = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        context.RegisterOperationAction(
+            c =>
+            {
+                var invocation = (IInvocationOperation)c.Operation;
+                var method = invocation.TargetMethod.OriginalDefinition;
+                if (!sinks.TryGetValue(method, out var isSink))
+                {
+                    isSink = sinks.GetOrAdd(method, IsConsoleSink(method, logging) || IsLoggerSink(method, logging));
+                }
+
+                foreach (var policy in policies)
+                {
+                    if (isSink || policy.IsAuditMethod(method))
+                    {
+                        Analyze(c, invocation, policy, requirements, logging);
+                    }
+                }
+            },
+            OperationKind.Invocation);
+    }
+
+    /// <summary>A public instance <c>Id</c> property of the owner (or a base type) that is not itself PII.</summary>
+    private static IPropertySymbol? IdOf(INamedTypeSymbol owner, PiiAuditPolicy policy)
+    {
+        for (var type = owner; type is not null; type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers("Id"))
+            {
+                if (member is IPropertySymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public, GetMethod: not null } id && !policy.Classifier.IsPii(id))
+                {
+                    return id;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasGeneratedToString(INamedTypeSymbol record)
+    {
+        foreach (var member in record.GetMembers("ToString"))
+        {
+            if (member is IMethodSymbol { Parameters.Length: 0 } toString && !toString.IsImplicitlyDeclared)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsConsoleSink(IMethodSymbol method, LoggingSymbols logging)
+    {
+        var type = method.ContainingType;
+        if (SymbolEqualityComparer.Default.Equals(type, logging.Console))
+        {
+            return method.Name is "Write" or "WriteLine";
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(type, logging.Debug) || SymbolEqualityComparer.Default.Equals(type, logging.Trace))
+        {
+            return method.Name.StartsWith("Write", System.StringComparison.Ordinal) || method.Name is "Print" or "Fail" or "Assert"
+                || method.Name.StartsWith("Trace", System.StringComparison.Ordinal);
+        }
+
+        return false;
+    }
+
+    private static bool IsLoggerSink(IMethodSymbol method, LoggingSymbols logging) =>
+        (logging.LoggerExtensions is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, logging.LoggerExtensions))
+        || logging.IsILoggerLog(method)
+        || logging.LoggerMessage(method) is not null;
+
+    private static void Analyze(OperationAnalysisContext context, IInvocationOperation invocation, PiiAuditPolicy policy, RequirementsContext requirements, LoggingSymbols logging)
+    {
+        var sink = invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;
+        List<MessageTemplate.Placeholder>? placeholders = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Value.ConstantValue is { HasValue: true, Value: string template })
+            {
+                placeholders = MessageTemplate.Parse(template);
+            }
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                // Template arguments bind to placeholders by position, so "{@patient}" decides how element i is written.
+                for (var i = 0; i < initializer.ElementValues.Length; i++)
+                {
+                    var destructured = placeholders is not null && i < placeholders.Count && placeholders[i].Destructure;
+                    AnalyzeValue(context, initializer.ElementValues[i], destructured, sink, policy, requirements, logging, 0, i);
+                }
+            }
+            else if (argument.Parameter is { } parameter && (logging.ILogger is null || !SymbolEqualityComparer.Default.Equals(parameter.Type, logging.ILogger)))
+            {
+                AnalyzeValue(context, argument.Value, destructured: false, sink, policy, requirements, logging, 0, -1);
+            }
+        }
+    }
+
+    private static void AnalyzeValue(
+        OperationAnalysisContext context,
+        IOperation value,
+        bool destructured,
+        string sink,
+        PiiAuditPolicy policy,
+        RequirementsContext requirements,
+        LoggingSymbols logging,
+        int depth,
+        int placeholderIndex = -1)
+    {
+        var stripped = PiiOperations.StripConversions(value);
+        switch (stripped)
+        {
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolationOperation hole)
+                    {
+                        AnalyzeValue(context, hole.Expression, destructured: false, sink, policy, requirements, logging, depth + 1);
+                    }
+                }
+
+                return;
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when depth < MaxConcatenationDepth && concatenation.Type?.SpecialType == SpecialType.System_String:
+                AnalyzeValue(context, concatenation.LeftOperand, destructured: false, sink, policy, requirements, logging, depth + 1);
+                AnalyzeValue(context, concatenation.RightOperand, destructured: false, sink, policy, requirements, logging, depth + 1);
+                return;
+        }
+
+        string? what = null;
+        ImmutableDictionary<string, string?>? properties = null;
+        if (PiiOperations.ReferencedMember(stripped) is { } member && policy.Classifier.IsPii(member) && PiiOperations.IsRead(stripped, logging))
+        {
+            what = PiiOperations.DisplayName(member);
+            if (stripped is IMemberReferenceOperation { Instance.Type: INamedTypeSymbol owner } && IdOf(owner, policy) is { } id)
+            {
+                properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(IdPropertyProperty, id.Name)
+                    .Add(OwnerTypeProperty, owner.Name)
+                    .Add(PlaceholderIndexProperty, placeholderIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        else if (destructured && stripped.Type is { } type && policy.Classifier.FirstPiiMember(type) is { } piiMember)
+        {
+            what = type.Name + " (destructured with {@...}, it carries " + PiiOperations.DisplayName(piiMember) + ")";
+        }
+        else if (stripped.Type is INamedTypeSymbol { IsRecord: true } record
+            && HasGeneratedToString(record)
+            && policy.Classifier.FirstPiiMember(record) is { DeclaredAccessibility: Accessibility.Public } printed)
+        {
+            // A record's compiler-generated ToString prints every public member, so "{Customer}" logs its personal data.
+            what = record.Name + " (a record, whose generated ToString prints " + PiiOperations.DisplayName(printed) + ")";
+        }
+
+        if (what is not null)
+        {
+            requirements.Report(
+                context.ReportDiagnostic,
+                DiagnosticDescriptors.PiiWrittenToLog,
+                policy.Control,
+                value.Syntax.GetLocation(),
+                context.ContainingSymbol,
+                properties,
+                policy.Control.Id,
+                policy.Control.Requirement,
+                what,
+                sink);
+        }
+    }
+}

@@ -1,0 +1,347 @@
+using Microsoft.CodeAnalysis.Testing;
+using SecurityRequirements.Analyzers.Tests.Analyzers.PiiAudit;
+
+namespace SecurityRequirements.Analyzers.Tests.CodeFixes.PiiAudit;
+
+public class UnauditedPiiReadCodeFixTests
+{
+    private const string AllFields = "UserId, Action and IpAddress";
+
+    private const string Helper = """
+        #nullable enable
+        using Microsoft.Extensions.Logging;
+
+        /// <summary>Audit log for reads of personal data (control SEC-003); every read of a PII member calls it first.</summary>
+        internal static partial class PiiAuditLog
+        {
+            [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "PII access: UserId={UserId} Action={Action} IpAddress={IpAddress}")]
+            public static partial void PiiAccessed(ILogger logger, string? userId, string? action, string? ipAddress);
+        }
+
+        """;
+
+    private const string Patient = """
+        using Microsoft.AspNetCore.Identity;
+        public class Patient
+        {
+            public int Id { get; set; }
+            [PersonalData] public string FullName { get; set; } = "";
+            public string Email { get; set; } = "";
+        }
+        """;
+
+    private static DiagnosticResult Expect(int marker, string member) =>
+        PiiAuditFixTest.Diagnostic().WithLocation(marker).WithArguments(PiiTestSetup.ControlId, PiiTestSetup.Requirement, member, "no audit call", AllFields);
+
+    [Fact]
+    public async Task ReadInStatement_InsertsAuditCallWithScopeValues_AndAddsHelper()
+    {
+        const string source = """
+            using Microsoft.Extensions.Logging;
+            class Service(ILogger<Service> logger)
+            {
+                public string Show(Patient patient, string userId, string clientIp)
+                {
+                    // The caller already checked access.
+                    var email = {|#0:patient.Email|};
+                    return email;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.Extensions.Logging;
+            class Service(ILogger<Service> logger)
+            {
+                public string Show(Patient patient, string userId, string clientIp)
+                {
+                    PiiAuditLog.PiiAccessed(logger, userId, "read Patient.Email", clientIp);
+                    // The caller already checked access.
+                    var email = patient.Email;
+                    return email;
+                }
+            }
+            """;
+
+        var test = new PiiAuditFixTest(source, fixedSource);
+        test.TestState.Sources.Add(("/0/Patient.cs", Patient));
+        test.FixedState.Sources.Add(("/0/Patient.cs", Patient));
+        test.FixedState.Sources.Add(("PiiAuditLog.cs", Helper));
+        test.ExpectedDiagnostics.Add(Expect(0, "Patient.Email"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task FixAllAcrossDocuments_AddsTheHelperOnce_AndOneCallPerBody()
+    {
+        const string first = """
+            using System.Linq;
+            using System.Collections.Generic;
+            using Microsoft.Extensions.Logging;
+            class Export(ILogger logger)
+            {
+                public List<string> Mails(List<Patient> patients, string userId, string ipAddress)
+                {
+                    var count = patients.Count;
+                    return patients.Select(p => {|#0:p.Email|} + {|#1:p.FullName|}).ToList();
+                }
+
+                public string Name(Patient p, string userId) => {|#2:p.FullName|};
+            }
+            """;
+        const string firstFixed = """
+            using System.Linq;
+            using System.Collections.Generic;
+            using Microsoft.Extensions.Logging;
+            class Export(ILogger logger)
+            {
+                public List<string> Mails(List<Patient> patients, string userId, string ipAddress)
+                {
+                    var count = patients.Count;
+                    PiiAuditLog.PiiAccessed(logger, userId, "read Patient.Email", ipAddress);
+                    return patients.Select(p => p.Email + p.FullName).ToList();
+                }
+
+                public string Name(Patient p, string userId)
+                {
+                    PiiAuditLog.PiiAccessed(logger, userId, "read Patient.FullName", null);
+                    return p.FullName;
+                }
+            }
+            """;
+        const string second = """
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Logging;
+            class Notifier
+            {
+                private readonly ILogger<Notifier> _logger;
+                public Notifier(ILogger<Notifier> logger) => _logger = logger;
+
+                public async Task Send(Patient patient, int userId)
+                {
+                    await Task.Yield();
+                    if (patient.Id > 0)
+                    {
+                        Deliver({|#3:patient.Email|});
+                    }
+                }
+
+                private static void Deliver(string address) { }
+            }
+            """;
+        const string secondFixed = """
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Logging;
+            class Notifier
+            {
+                private readonly ILogger<Notifier> _logger;
+                public Notifier(ILogger<Notifier> logger) => _logger = logger;
+
+                public async Task Send(Patient patient, int userId)
+                {
+                    await Task.Yield();
+                    if (patient.Id > 0)
+                    {
+                        PiiAuditLog.PiiAccessed(_logger, userId.ToString(), "read Patient.Email", null);
+                        Deliver(patient.Email);
+                    }
+                }
+
+                private static void Deliver(string address) { }
+            }
+            """;
+
+        var test = new PiiAuditFixTest(first, firstFixed);
+        test.TestState.Sources.Add(("/0/Test1.cs", second));
+        test.TestState.Sources.Add(("/0/Patient.cs", Patient));
+        test.FixedState.Sources.Add(("/0/Test1.cs", secondFixed));
+        test.FixedState.Sources.Add(("/0/Patient.cs", Patient));
+        test.FixedState.Sources.Add(("PiiAuditLog.cs", Helper));
+        test.ExpectedDiagnostics.AddRange(new[] { Expect(0, "Patient.Email"), Expect(1, "Patient.FullName"), Expect(2, "Patient.FullName"), Expect(3, "Patient.Email") });
+        test.NumberOfIncrementalIterations = 3;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ExistingHelper_IsReused()
+    {
+        const string source = """
+            using Microsoft.Extensions.Logging;
+            class Service(ILogger logger)
+            {
+                public void Show(Patient p, string user, string remoteIp)
+                {
+                    System.Console.Write({|#0:p.FullName|}.Length);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.Extensions.Logging;
+            class Service(ILogger logger)
+            {
+                public void Show(Patient p, string user, string remoteIp)
+                {
+                    PiiAuditLog.PiiAccessed(logger, user, "read Patient.FullName", remoteIp);
+                    System.Console.Write(p.FullName.Length);
+                }
+            }
+            """;
+
+        var test = new PiiAuditFixTest(source, fixedSource);
+        test.TestState.Sources.Add(("/0/Patient.cs", Patient));
+        test.TestState.Sources.Add(("/0/Audit/PiiAuditLog.cs", Helper));
+        test.FixedState.Sources.Add(("/0/Patient.cs", Patient));
+        test.FixedState.Sources.Add(("/0/Audit/PiiAuditLog.cs", Helper));
+        test.ExpectedDiagnostics.Add(Expect(0, "Patient.FullName"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task HttpContextInScope_SuppliesUserAndRemoteIp()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.Logging;
+            public class Customer { public string Email { get; set; } = ""; }
+            class Endpoint(ILogger<Endpoint> logger, IHttpContextAccessor accessor)
+            {
+                public string Direct(HttpContext context, Customer customer)
+                {
+                    return {|#0:customer.Email|};
+                }
+
+                public string ViaAccessor(Customer customer)
+                {
+                    return {|#1:customer.Email|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.Logging;
+            public class Customer { public string Email { get; set; } = ""; }
+            class Endpoint(ILogger<Endpoint> logger, IHttpContextAccessor accessor)
+            {
+                public string Direct(HttpContext context, Customer customer)
+                {
+                    PiiAuditLog.PiiAccessed(logger, context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, "read Customer.Email", context.Connection.RemoteIpAddress?.ToString());
+                    return customer.Email;
+                }
+
+                public string ViaAccessor(Customer customer)
+                {
+                    PiiAuditLog.PiiAccessed(logger, accessor.HttpContext?.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, "read Customer.Email", accessor.HttpContext?.Connection.RemoteIpAddress?.ToString());
+                    return customer.Email;
+                }
+            }
+            """;
+
+        var test = new PiiAuditFixTest(source, fixedSource);
+        test.ReferenceAssemblies = PiiTestSetup.References.AddPackages(System.Collections.Immutable.ImmutableArray.Create(new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.34")));
+        test.FixedState.Sources.Add(("PiiAuditLog.cs", Helper));
+        test.ExpectedDiagnostics.AddRange(new[] { Expect(0, "Customer.Email"), Expect(1, "Customer.Email") });
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task NoLoggerInScope_OffersNoFix()
+    {
+        const string source = """
+            class Service
+            {
+                public string Show(Patient p, string userId, string ip)
+                {
+                    return {|#0:p.Email|};
+                }
+            }
+            """;
+
+        var test = new PiiAuditFixTest(source, source);
+        test.TestState.Sources.Add(("/0/Patient.cs", Patient));
+        test.FixedState.Sources.Add(("/0/Patient.cs", Patient));
+        test.ExpectedDiagnostics.Add(Expect(0, "Patient.Email"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task TeamAuditMethodConfigured_OffersNoLoggerHelperFix()
+    {
+        const string yaml = """
+            controls:
+              - id: SEC-003
+                requirement: Log all access to PII with user id, action and IP
+                check: pii-audit
+                parameters:
+                  audit_methods: ["MyCompany.Audit.IAuditLog.Record"]
+            """;
+        const string source = """
+            using Microsoft.Extensions.Logging;
+            class Service(ILogger logger)
+            {
+                public string Show(Patient p, string userId, string ip)
+                {
+                    return {|#0:p.Email|};
+                }
+            }
+            """;
+
+        var test = new PiiAuditFixTest(source, source, yaml);
+        test.TestState.Sources.Add(("/0/Patient.cs", Patient));
+        test.FixedState.Sources.Add(("/0/Patient.cs", Patient));
+        test.ExpectedDiagnostics.Add(Expect(0, "Patient.Email"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ExpressionBodiedAsyncMethodLocalFunctionAndStaticMethod_BecomeBlocks()
+    {
+        const string source = """
+            using System.Security.Claims;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Logging;
+            static class Mailer
+            {
+                public static async Task Send(ILogger logger, Patient p, ClaimsPrincipal user) => await Deliver({|#0:p.Email|});
+
+                public static string Outer(ILogger logger, Patient p, string ipAddress)
+                {
+                    return Name();
+                    string Name() => {|#1:p.FullName|};
+                }
+
+                private static Task Deliver(string address) => Task.CompletedTask;
+            }
+            """;
+        const string fixedSource = """
+            using System.Security.Claims;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Logging;
+            static class Mailer
+            {
+                public static async Task Send(ILogger logger, Patient p, ClaimsPrincipal user)
+                {
+                    PiiAuditLog.PiiAccessed(logger, user.FindFirst(ClaimTypes.NameIdentifier)?.Value, "read Patient.Email", null);
+                    await Deliver(p.Email);
+                }
+
+                public static string Outer(ILogger logger, Patient p, string ipAddress)
+                {
+                    return Name();
+                    string Name()
+                    {
+                        PiiAuditLog.PiiAccessed(logger, null, "read Patient.FullName", ipAddress);
+                        return p.FullName;
+                    }
+                }
+
+                private static Task Deliver(string address) => Task.CompletedTask;
+            }
+            """;
+
+        var test = new PiiAuditFixTest(source, fixedSource);
+        test.TestState.Sources.Add(("/0/Patient.cs", Patient));
+        test.FixedState.Sources.Add(("/0/Patient.cs", Patient));
+        test.FixedState.Sources.Add(("PiiAuditLog.cs", Helper));
+        test.ExpectedDiagnostics.AddRange(new[] { Expect(0, "Patient.Email"), Expect(1, "Patient.FullName") });
+        await test.RunAsync();
+    }
+}
