@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace SecurityRequirements.Analyzers.Tests.Analyzers.Pkce;
+
+/// <summary>The real OAuth packages the oauth-pkce tests compile against (net8.0 references).</summary>
+internal static class OAuthReferences
+{
+    /// <summary>ASP.NET Core 8 shared framework (OAuthOptions) plus the OpenID Connect and Google handler packages.</summary>
+    public static ReferenceAssemblies AspNetCore { get; } = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(
+        new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.34"),
+        new PackageIdentity("Microsoft.AspNetCore.Authentication.OpenIdConnect", "8.0.34"),
+        new PackageIdentity("Microsoft.AspNetCore.Authentication.Google", "8.0.33")));
+}
