@@ -29,7 +29,7 @@ public static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TokenLifetimeTooLong = Rule(
         DiagnosticIds.TokenLifetimeTooLong,
         "Keep token lifetimes within the requirement",
-        "{0} '{1}': {2} gives {3} tokens a lifetime of {4}, over the limit of {5}; set it to {5} or less",
+        "{0} '{1}': {2} gives {3} tokens {4}, over the limit of {5}; set it to {5} or less",
         DiagnosticCategories.OAuthPkce,
         "A control with 'check: oauth-pkce' limits access, identity and refresh token lifetimes (access_token_lifetime, identity_token_lifetime, refresh_token_lifetime). Reported where a constant lifetime over the limit is configured or a token's expiry is computed from a constant offset over the limit.");
 

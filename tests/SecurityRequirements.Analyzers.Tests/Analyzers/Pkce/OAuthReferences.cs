@@ -11,4 +11,13 @@ internal static class OAuthReferences
         new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.34"),
         new PackageIdentity("Microsoft.AspNetCore.Authentication.OpenIdConnect", "8.0.34"),
         new PackageIdentity("Microsoft.AspNetCore.Authentication.Google", "8.0.33")));
+
+    /// <summary>Microsoft.IdentityModel.Tokens (SecurityTokenDescriptor) and System.IdentityModel.Tokens.Jwt.</summary>
+    public static ReferenceAssemblies Jwt { get; } = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(
+        new PackageIdentity("Microsoft.IdentityModel.Tokens", "8.23.0"),
+        new PackageIdentity("System.IdentityModel.Tokens.Jwt", "8.23.0")));
+
+    /// <summary>The OpenIddict server builder.</summary>
+    public static ReferenceAssemblies OpenIddict { get; } = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(
+        new PackageIdentity("OpenIddict.Server", "7.8.0")));
 }
