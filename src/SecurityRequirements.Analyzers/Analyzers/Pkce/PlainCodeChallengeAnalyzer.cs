@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,7 +12,9 @@ namespace SecurityRequirements.Analyzers.Analyzers.Pkce;
 /// SRA2003: Use the S256 code challenge method.
 /// </summary>
 /// <remarks>
-/// Reported for IdentityServer <c>Client.AllowPlainTextPkce = true</c> (IdentityServer4 and Duende, matched by full name).
+/// Reported for IdentityServer <c>Client.AllowPlainTextPkce = true</c> (IdentityServer4 and Duende, matched by full name),
+/// for <c>code_challenge_method=plain</c> in hand-built request strings and form dictionaries, and for IdentityModel /
+/// Duende.IdentityModel <c>RequestUrl.CreateAuthorizeUrl</c> with <c>codeChallengeMethod: "plain"</c>.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PlainCodeChallengeAnalyzer : RequirementsAnalyzer
@@ -23,8 +26,69 @@ public sealed class PlainCodeChallengeAnalyzer : RequirementsAnalyzer
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, RequirementsContext requirements)
     {
         var controls = requirements.ControlsFor(CheckKind.OAuthPkce);
+        if (controls.IsEmpty)
+        {
+            return;
+        }
+
         var clients = OAuthSymbols.Resolve(context.Compilation, "IdentityServer4.Models.Client", "Duende.IdentityServer.Models.Client");
-        if (controls.IsEmpty || clients.IsEmpty)
+        var requestUrlExtensions = OAuthSymbols.Resolve(context.Compilation, "IdentityModel.Client.RequestUrlExtensions", "Duende.IdentityModel.Client.RequestUrlExtensions");
+
+        context.RegisterOperationAction(
+            c =>
+            {
+                if (OAuthRequestText.IsString(c.Operation.Type)
+                    && OAuthRequestText.IsOutermostString(c.Operation)
+                    && OAuthRequestText.Read(c.Operation) is { } text
+                    && OAuthRequestText.QueryValue(text, "code_challenge_method") is { } method
+                    && string.Equals(method, "plain", StringComparison.OrdinalIgnoreCase))
+                {
+                    Report(c, c.Operation.Syntax, "code_challenge_method=" + method, "send code_challenge_method=S256 with code_challenge=BASE64URL(SHA256(code_verifier))");
+                }
+            },
+            OperationKind.Literal,
+            OperationKind.InterpolatedString,
+            OperationKind.Binary);
+
+        context.RegisterOperationAction(
+            c =>
+            {
+                foreach (var element in FormParameters.Elements(c.Operation))
+                {
+                    if (FormParameters.Pair(element) is { Key: "code_challenge_method", Value: { } method } && string.Equals(method, "plain", StringComparison.OrdinalIgnoreCase))
+                    {
+                        Report(c, element.Syntax, "code_challenge_method=" + method, "send code_challenge_method=S256 with code_challenge=BASE64URL(SHA256(code_verifier))");
+                    }
+                }
+            },
+            OperationKind.ObjectOrCollectionInitializer,
+            OperationKind.ArrayInitializer);
+
+        if (!requestUrlExtensions.IsEmpty)
+        {
+            context.RegisterOperationAction(
+                c =>
+                {
+                    var invocation = (IInvocationOperation)c.Operation;
+                    if (invocation.TargetMethod.Name != "CreateAuthorizeUrl" || !OAuthSymbols.Contains(requestUrlExtensions, invocation.TargetMethod.ContainingType))
+                    {
+                        return;
+                    }
+
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (argument.Parameter?.Name == "codeChallengeMethod"
+                            && argument.Value.ConstantValue is { HasValue: true, Value: string method }
+                            && string.Equals(method, "plain", StringComparison.OrdinalIgnoreCase))
+                        {
+                            Report(c, argument.Syntax, "CreateAuthorizeUrl(codeChallengeMethod: \"" + method + "\")", "pass codeChallengeMethod: \"S256\" with codeChallenge: BASE64URL(SHA256(codeVerifier))");
+                        }
+                    }
+                },
+                OperationKind.Invocation);
+        }
+
+        if (clients.IsEmpty)
         {
             return;
         }
@@ -55,5 +119,13 @@ public sealed class PlainCodeChallengeAnalyzer : RequirementsAnalyzer
                 }
             },
             OperationKind.SimpleAssignment);
+
+        void Report(OperationAnalysisContext c, SyntaxNode syntax, string what, string instead)
+        {
+            foreach (var control in controls)
+            {
+                requirements.Report(c.ReportDiagnostic, DiagnosticDescriptors.PlainCodeChallenge, control, syntax.GetLocation(), c.ContainingSymbol, null, control.Id, control.Requirement, what, instead);
+            }
+        }
     }
 }

@@ -20,4 +20,12 @@ internal static class OAuthReferences
     /// <summary>The OpenIddict server builder.</summary>
     public static ReferenceAssemblies OpenIddict { get; } = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(
         new PackageIdentity("OpenIddict.Server", "7.8.0")));
+
+    /// <summary>Duende.IdentityModel (RequestUrl, AuthorizationCodeTokenRequest).</summary>
+    public static ReferenceAssemblies DuendeIdentityModel { get; } = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(
+        new PackageIdentity("Duende.IdentityModel", "8.1.0")));
+
+    /// <summary>The older IdentityModel package (same API, IdentityModel.Client namespace).</summary>
+    public static ReferenceAssemblies IdentityModel { get; } = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(
+        new PackageIdentity("IdentityModel", "6.2.0")));
 }
