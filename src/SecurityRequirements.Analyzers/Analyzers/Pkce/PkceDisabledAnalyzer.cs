@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecurityRequirements.Analyzers.Configuration;
@@ -16,13 +18,21 @@ namespace SecurityRequirements.Analyzers.Analyzers.Pkce;
 /// IdentityServer <c>Client.RequirePkce</c> (IdentityServer4 and Duende, matched by full name). Assignments in
 /// object initialisers, configuration lambdas and plain statements are all simple assignments to the property.
 /// A value computed at run time is not reported.
+/// Also reported for OpenIddict's <c>AllowAuthorizationCodeFlow()</c> when the same configuration lambda (or method body)
+/// never calls <c>RequireProofKeyForCodeExchange()</c>, and for an MSAL <c>GetAuthorizationRequestUrl(...)</c> chain
+/// that reaches <c>ExecuteAsync()</c> without <c>WithPkce(out verifier)</c>.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PkceDisabledAnalyzer : RequirementsAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.PkceDisabled);
 
+    /// <summary>Set on OpenIddict diagnostics: the fix appends <c>.RequireProofKeyForCodeExchange()</c> to the reported call.</summary>
+    public const string AppendRequirePkceProperty = "AppendRequirePkce";
+
     private static readonly ImmutableDictionary<string, string?> SetTrue = ImmutableDictionary<string, string?>.Empty.Add(OAuthSymbols.ReplacementProperty, "true");
+
+    private static readonly ImmutableDictionary<string, string?> AppendRequirePkce = ImmutableDictionary<string, string?>.Empty.Add(AppendRequirePkceProperty, "true");
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, RequirementsContext requirements)
     {
@@ -37,6 +47,32 @@ public sealed class PkceDisabledAnalyzer : RequirementsAnalyzer
             "Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions",
             "Microsoft.AspNetCore.Authentication.OAuth.OAuthOptions");
         var clients = OAuthSymbols.Resolve(context.Compilation, "IdentityServer4.Models.Client", "Duende.IdentityServer.Models.Client");
+        var openIddict = OAuthSymbols.Resolve(context.Compilation, "Microsoft.Extensions.DependencyInjection.OpenIddictServerBuilder");
+        var msalBuilders = OAuthSymbols.Resolve(context.Compilation, "Microsoft.Identity.Client.GetAuthorizationRequestUrlParameterBuilder");
+        if (!openIddict.IsEmpty || !msalBuilders.IsEmpty)
+        {
+            context.RegisterOperationAction(
+                c =>
+                {
+                    var invocation = (IInvocationOperation)c.Operation;
+                    var method = invocation.TargetMethod;
+                    if (method.Name == "AllowAuthorizationCodeFlow" && OAuthSymbols.Contains(openIddict, method.ContainingType))
+                    {
+                        if (!CallsInSameScope(invocation, "RequireProofKeyForCodeExchange", openIddict))
+                        {
+                            Report(c, NameToEnd(invocation), AppendRequirePkce, "AllowAuthorizationCodeFlow() without RequireProofKeyForCodeExchange()",
+                                "call .RequireProofKeyForCodeExchange() on the same server builder so the server rejects code requests without an S256 challenge");
+                        }
+                    }
+                    else if (method.Name == "GetAuthorizationRequestUrl" && OAuthSymbols.Contains(msalBuilders, method.ReturnType) && ExecutesWithoutPkce(invocation))
+                    {
+                        Report(c, NameToEnd(invocation), null, "GetAuthorizationRequestUrl(...).ExecuteAsync() without WithPkce",
+                            "call .WithPkce(out var codeVerifier) before ExecuteAsync() and pass the verifier to AcquireTokenByAuthorizationCode(...).WithPkceCodeVerifier(codeVerifier)");
+                    }
+                },
+                OperationKind.Invocation);
+        }
+
         if (options.IsEmpty && clients.IsEmpty)
         {
             return;
@@ -84,5 +120,71 @@ public sealed class PkceDisabledAnalyzer : RequirementsAnalyzer
                 }
             },
             OperationKind.SimpleAssignment);
+
+        void Report(OperationAnalysisContext c, Location location, ImmutableDictionary<string, string?>? properties, string found, string instead)
+        {
+            foreach (var control in controls)
+            {
+                requirements.Report(c.ReportDiagnostic, DiagnosticDescriptors.PkceDisabled, control, location, c.ContainingSymbol, properties, control.Id, control.Requirement, found, instead);
+            }
+        }
+    }
+
+    /// <summary>From the method name to the closing parenthesis, so a long builder chain is not underlined as a whole.</summary>
+    private static Location NameToEnd(IInvocationOperation invocation)
+    {
+        var syntax = invocation.Syntax;
+        if (syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access })
+        {
+            return Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(access.Name.SpanStart, syntax.Span.End));
+        }
+
+        return syntax.GetLocation();
+    }
+
+    /// <summary>
+    /// True when the configuration that contains <paramref name="invocation"/> (the innermost lambda, or else the
+    /// method body) also calls <paramref name="name"/> on one of <paramref name="types"/>.
+    /// </summary>
+    private static bool CallsInSameScope(IOperation invocation, string name, ImmutableArray<INamedTypeSymbol> types)
+    {
+        var scope = invocation;
+        while (scope.Parent is { } parent && scope is not IAnonymousFunctionOperation)
+        {
+            scope = parent;
+        }
+
+        foreach (var descendant in scope.Descendants())
+        {
+            if (descendant is IInvocationOperation other && other.TargetMethod.Name == name && OAuthSymbols.Contains(types, other.TargetMethod.ContainingType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the fluent chain that starts at <paramref name="invocation"/> reaches ExecuteAsync without WithPkce.
+    /// A builder stored in a variable is not followed, so it is not reported.
+    /// </summary>
+    private static bool ExecutesWithoutPkce(IInvocationOperation invocation)
+    {
+        IOperation current = invocation;
+        while (current.Parent is IInvocationOperation next && next.Instance == current)
+        {
+            switch (next.TargetMethod.Name)
+            {
+                case "WithPkce":
+                    return false;
+                case "ExecuteAsync":
+                    return true;
+            }
+
+            current = next;
+        }
+
+        return false;
     }
 }

@@ -28,4 +28,8 @@ internal static class OAuthReferences
     /// <summary>The older IdentityModel package (same API, IdentityModel.Client namespace).</summary>
     public static ReferenceAssemblies IdentityModel { get; } = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(
         new PackageIdentity("IdentityModel", "6.2.0")));
+
+    /// <summary>MSAL.NET (Microsoft.Identity.Client).</summary>
+    public static ReferenceAssemblies Msal { get; } = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(
+        new PackageIdentity("Microsoft.Identity.Client", "4.78.0")));
 }

@@ -177,4 +177,93 @@ public class PkceDisabledAnalyzerTests
         test.TestState.Sources.Add(IdentityServerStandIns.Duende);
         await test.RunAsync();
     }
+
+    private const string OpenIddictInstead = "call .RequireProofKeyForCodeExchange() on the same server builder so the server rejects code requests without an S256 challenge";
+
+    [Fact]
+    public async Task OpenIddictCodeFlowWithoutPkce_ReportsSRA2001()
+    {
+        const string source = """
+            using Microsoft.Extensions.DependencyInjection;
+
+            static class Startup
+            {
+                static void Configure(IServiceCollection services)
+                {
+                    services.AddOpenIddict()
+                        .AddServer(options =>
+                        {
+                            options.SetTokenEndpointUris("connect/token")
+                                .{|#0:AllowAuthorizationCodeFlow()|}
+                                .AllowRefreshTokenFlow();
+                        });
+                }
+
+                static void Chained(OpenIddictBuilder builder) => builder.AddServer().{|#1:AllowAuthorizationCodeFlow()|};
+            }
+            """;
+
+        var test = Verify.Create(source, Yaml);
+        test.ReferenceAssemblies = OAuthReferences.OpenIddict;
+        test.ExpectedDiagnostics.Add(Expect(0, "AllowAuthorizationCodeFlow() without RequireProofKeyForCodeExchange()", OpenIddictInstead));
+        test.ExpectedDiagnostics.Add(Expect(1, "AllowAuthorizationCodeFlow() without RequireProofKeyForCodeExchange()", OpenIddictInstead));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task OpenIddictWithPkceOrWithoutCodeFlow_StaysSilent()
+    {
+        const string source = """
+            using Microsoft.Extensions.DependencyInjection;
+
+            static class Startup
+            {
+                static void Configure(OpenIddictBuilder builder)
+                {
+                    builder.AddServer(options =>
+                    {
+                        options.AllowAuthorizationCodeFlow();
+                        options.RequireProofKeyForCodeExchange();
+                    });
+                    builder.AddServer(options => options.AllowClientCredentialsFlow().AllowRefreshTokenFlow());
+                    builder.AddServer().AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                }
+            }
+            """;
+
+        var test = Verify.Create(source, Yaml);
+        test.ReferenceAssemblies = OAuthReferences.OpenIddict;
+        await test.RunAsync();
+    }
+
+    private const string MsalInstead = "call .WithPkce(out var codeVerifier) before ExecuteAsync() and pass the verifier to AcquireTokenByAuthorizationCode(...).WithPkceCodeVerifier(codeVerifier)";
+
+    [Fact]
+    public async Task MsalAuthorizationUrlWithoutPkce_ReportsSRA2001()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Identity.Client;
+
+            static class Login
+            {
+                static Task<Uri> A(IConfidentialClientApplication app) =>
+                    app.{|#0:GetAuthorizationRequestUrl(new[] { "User.Read" })|}.WithRedirectUri("https://app/cb").ExecuteAsync();
+
+                static async Task<(Uri, string)> B(IConfidentialClientApplication app)
+                {
+                    var uri = await app.GetAuthorizationRequestUrl(new[] { "User.Read" }).WithPkce(out var verifier).ExecuteAsync();
+                    return (uri, verifier);
+                }
+
+                static GetAuthorizationRequestUrlParameterBuilder C(IConfidentialClientApplication app) => app.GetAuthorizationRequestUrl(new[] { "User.Read" });
+            }
+            """;
+
+        var test = Verify.Create(source, Yaml);
+        test.ReferenceAssemblies = OAuthReferences.Msal;
+        test.ExpectedDiagnostics.Add(Expect(0, "GetAuthorizationRequestUrl(...).ExecuteAsync() without WithPkce", MsalInstead));
+        await test.RunAsync();
+    }
 }
