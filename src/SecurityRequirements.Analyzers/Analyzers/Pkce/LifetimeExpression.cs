@@ -11,6 +11,8 @@ namespace SecurityRequirements.Analyzers.Analyzers.Pkce;
 /// </summary>
 internal readonly struct LifetimeExpression
 {
+    private const double MaxSeconds = 9e11;
+
     private LifetimeExpression(TimeSpan lifetime, string method)
     {
         Lifetime = lifetime;
@@ -67,12 +69,13 @@ internal readonly struct LifetimeExpression
     private static LifetimeExpression? Create(double unitSeconds, double amount, string method)
     {
         var seconds = unitSeconds * amount;
-        if (double.IsNaN(seconds) || seconds <= 0 || seconds > TimeSpan.MaxValue.TotalSeconds)
+        if (double.IsNaN(seconds) || seconds <= 0)
         {
             return null;
         }
 
-        return new LifetimeExpression(TimeSpan.FromSeconds(seconds), method);
+        // Capped well inside TimeSpan's range (about 28,000 years), so an absurd constant is still reported and never overflows.
+        return new LifetimeExpression(TimeSpan.FromSeconds(Math.Min(seconds, MaxSeconds)), method);
     }
 
     private static bool IsDateType(ITypeSymbol? type) =>
