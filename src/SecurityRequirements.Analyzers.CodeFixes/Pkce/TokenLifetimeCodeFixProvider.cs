@@ -10,6 +10,8 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
 using SecurityRequirements.Analyzers.Analyzers.Pkce;
 using SecurityRequirements.Analyzers.Configuration;
 using SecurityRequirements.Analyzers.Diagnostics;
@@ -18,7 +20,8 @@ namespace SecurityRequirements.Analyzers.CodeFixes.Pkce;
 
 /// <summary>
 /// Fixes SRA2004 by clamping the constant lifetime to the control's limit: the number of seconds of an IdentityServer
-/// client lifetime, or the <c>AddX(n)</c> / <c>TimeSpan.FromX(n)</c> call of an expiry, rewritten in the largest exact unit.
+/// client lifetime, or the <c>AddX(n)</c> / <c>TimeSpan.FromX(n)</c> call of an expiry, rewritten in the largest exact unit;
+/// a <c>SecurityTokenDescriptor</c> without <c>Expires</c> gets <c>Expires = DateTime.UtcNow.AddX(limit)</c>.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TokenLifetimeCodeFixProvider)), Shared]
 public sealed class TokenLifetimeCodeFixProvider : CodeFixProvider
@@ -53,6 +56,10 @@ public sealed class TokenLifetimeCodeFixProvider : CodeFixProvider
                 var literal = SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(checked((int)limit)));
                 Register(context, diagnostic, limitName, assignment.Right, literal.WithTriviaFrom(assignment.Right));
             }
+            else if (fix == TokenLifetimeAnalyzer.AddExpiresFix && node is BaseObjectCreationExpressionSyntax creation)
+            {
+                Register(context, diagnostic, limitName, creation, AddExpires(creation, limit));
+            }
             else if (fix == TokenLifetimeAnalyzer.OffsetFix
                 && diagnostic.Properties.TryGetValue(TokenLifetimeAnalyzer.MethodProperty, out var method) && method is not null
                 && FindCall(node, method) is { } call)
@@ -81,6 +88,39 @@ public sealed class TokenLifetimeCodeFixProvider : CodeFixProvider
                 },
                 DiagnosticIds.TokenLifetimeTooLong + ":Clamp"),
             diagnostic);
+
+    /// <summary>Adds <c>Expires = System.DateTime.UtcNow.AddX(limit)</c> to the initialiser; the simplifier drops <c>System.</c> where a using allows it.</summary>
+    private static BaseObjectCreationExpressionSyntax AddExpires(BaseObjectCreationExpressionSyntax creation, long limitSeconds)
+    {
+        var (unit, amount) = LargestExactUnit(limitSeconds);
+        var expires = SyntaxFactory.AssignmentExpression(
+            SyntaxKind.SimpleAssignmentExpression,
+            SyntaxFactory.IdentifierName("Expires"),
+            SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(
+                    SyntaxKind.SimpleMemberAccessExpression,
+                    SyntaxFactory.MemberAccessExpression(
+                        SyntaxKind.SimpleMemberAccessExpression,
+                        SyntaxFactory.ParseTypeName("global::System.DateTime").WithAdditionalAnnotations(Simplifier.Annotation),
+                        SyntaxFactory.IdentifierName("UtcNow")),
+                    SyntaxFactory.IdentifierName("Add" + unit)),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
+                    SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(amount)))))));
+        if (creation.Initializer is { } initializer)
+        {
+            var expressions = initializer.Expressions;
+            var updated = expressions.SeparatorCount == expressions.Count && expressions.Count > 0
+                ? SyntaxFactory.SeparatedList<ExpressionSyntax>(expressions.GetWithSeparators().Add(expires).Add(SyntaxFactory.Token(SyntaxKind.CommaToken)))
+                : expressions.Add(expires);
+            return creation.WithInitializer(initializer.WithExpressions(updated).WithAdditionalAnnotations(Formatter.Annotation));
+        }
+
+        var created = SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression, SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(expires));
+        return creation.WithoutTrailingTrivia()
+            .WithInitializer(created)
+            .WithTrailingTrivia(creation.GetTrailingTrivia())
+            .WithAdditionalAnnotations(Formatter.Annotation);
+    }
 
     /// <summary>The AddX/FromX call with one argument inside the reported expression (the one carrying the constant).</summary>
     private static InvocationExpressionSyntax? FindCall(SyntaxNode node, string method) =>

@@ -2,8 +2,10 @@ using System;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using SecurityRequirements.Analyzers.Configuration;
 using SecurityRequirements.Analyzers.Diagnostics;
 
@@ -19,7 +21,9 @@ namespace SecurityRequirements.Analyzers.Analyzers.Pkce;
 /// <c>SecurityTokenDescriptor.Expires</c> and the <c>expires</c> argument of <c>JwtSecurityToken</c> and
 /// <c>JwtSecurityTokenHandler</c> when computed as a constant offset from a point in time; and OpenIddict's
 /// <c>SetAccessTokenLifetime</c>, <c>SetIdentityTokenLifetime</c> and <c>SetRefreshTokenLifetime</c> with a constant
-/// <c>TimeSpan.FromX(n)</c>. Lifetimes computed at run time are not reported.
+/// <c>TimeSpan.FromX(n)</c>. A <c>SecurityTokenDescriptor</c> whose <c>Expires</c> is never set (in its initialiser or
+/// anywhere in the same lambda or method body) is reported when the handlers' 60-minute default exceeds the access limit.
+/// Lifetimes computed at run time are not reported.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TokenLifetimeAnalyzer : RequirementsAnalyzer
@@ -33,6 +37,12 @@ public sealed class TokenLifetimeAnalyzer : RequirementsAnalyzer
 
     /// <summary>Rewrite the AddX/FromX call named by <see cref="MethodProperty"/> to the limit.</summary>
     public const string OffsetFix = "Offset";
+
+    /// <summary>Add <c>Expires = DateTime.UtcNow.AddX(limit)</c> to the descriptor's initialiser.</summary>
+    public const string AddExpiresFix = "AddExpires";
+
+    /// <summary>JwtSecurityTokenHandler and JsonWebTokenHandler give a token without Expires this lifetime.</summary>
+    private static readonly TimeSpan HandlerDefaultLifetime = TimeSpan.FromMinutes(60);
 
     private enum TokenKind
     {
@@ -74,6 +84,46 @@ public sealed class TokenLifetimeAnalyzer : RequirementsAnalyzer
                     }
                 },
                 OperationKind.SimpleAssignment);
+        }
+
+        if (!descriptors.IsEmpty)
+        {
+            context.RegisterOperationAction(
+                c =>
+                {
+                    var creation = (IObjectCreationOperation)c.Operation;
+                    if (!OAuthSymbols.Contains(descriptors, creation.Type) || SetsExpires(creation, descriptors))
+                    {
+                        return;
+                    }
+
+                    foreach (var control in controls)
+                    {
+                        var limit = control.Pkce.AccessTokenLifetime;
+                        if (HandlerDefaultLifetime <= limit)
+                        {
+                            continue;
+                        }
+
+                        var properties = ImmutableDictionary<string, string?>.Empty
+                            .Add(FixProperty, AddExpiresFix)
+                            .Add(LimitSecondsProperty, ((long)limit.TotalSeconds).ToString(CultureInfo.InvariantCulture));
+                        requirements.Report(
+                            c.ReportDiagnostic,
+                            DiagnosticDescriptors.TokenLifetimeTooLong,
+                            control,
+                            CreationHead(creation.Syntax),
+                            c.ContainingSymbol,
+                            properties,
+                            control.Id,
+                            control.Requirement,
+                            "SecurityTokenDescriptor without Expires",
+                            "access",
+                            "the token handlers' default lifetime of " + DurationParser.Format(HandlerDefaultLifetime),
+                            DurationParser.Format(limit));
+                    }
+                },
+                OperationKind.ObjectCreation);
         }
 
         if (!jwtTypes.IsEmpty)
@@ -195,6 +245,43 @@ public sealed class TokenLifetimeAnalyzer : RequirementsAnalyzer
                     DurationParser.Format(limit));
             }
         }
+    }
+
+    /// <summary>
+    /// True when the descriptor's initialiser sets Expires, or the enclosing lambda or method body assigns Expires on
+    /// any descriptor (the variable is not tracked, so a later <c>descriptor.Expires = ...</c> always counts).
+    /// </summary>
+    private static bool SetsExpires(IObjectCreationOperation creation, ImmutableArray<INamedTypeSymbol> descriptors)
+    {
+        IOperation scope = creation;
+        while (scope.Parent is { } parent && scope is not IAnonymousFunctionOperation)
+        {
+            scope = parent;
+        }
+
+        foreach (var descendant in scope.Descendants())
+        {
+            if (descendant is ISimpleAssignmentOperation assignment && OAuthSymbols.AssignedProperty(assignment, descriptors) is { Name: "Expires" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>new SecurityTokenDescriptor()</c> without the initialiser, so a long initialiser is not underlined.</summary>
+    private static Location CreationHead(SyntaxNode syntax)
+    {
+        if (syntax is BaseObjectCreationExpressionSyntax creation)
+        {
+            var end = creation.ArgumentList?.Span.End
+                ?? (creation as ObjectCreationExpressionSyntax)?.Type.Span.End
+                ?? creation.Span.End;
+            return Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(creation.SpanStart, end));
+        }
+
+        return syntax.GetLocation();
     }
 
     private static TimeSpan Limit(PkceParameters parameters, TokenKind kind) => kind switch

@@ -210,4 +210,36 @@ public class TokenLifetimeAnalyzerTests
             .WithArguments("SEC-002", "Implement OAuth 2.0 with PKCE", "Client.AccessTokenLifetime = 3601", "access", "a lifetime of 3601s", "1h"));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task DescriptorWithoutExpires_ReportsHandlerDefaultOverTheLimit()
+    {
+        const string source = """
+            using System;
+            using Microsoft.IdentityModel.Tokens;
+
+            static class Tokens
+            {
+                static SecurityTokenDescriptor A(SigningCredentials credentials) => {|#0:new SecurityTokenDescriptor|} { SigningCredentials = credentials };
+
+                static SecurityTokenDescriptor B()
+                {
+                    var descriptor = new SecurityTokenDescriptor();
+                    descriptor.Expires = DateTime.UtcNow.AddMinutes(10);
+                    return descriptor;
+                }
+
+                static SecurityTokenDescriptor C(DateTime expires) => new SecurityTokenDescriptor { Expires = expires };
+            }
+            """;
+
+        var test = Verify.Create(source, Yaml);
+        test.ReferenceAssemblies = OAuthReferences.Jwt;
+        test.ExpectedDiagnostics.Add(Expect(0, "SecurityTokenDescriptor without Expires", "access", "the token handlers' default lifetime of 1h", "15m"));
+        await test.RunAsync();
+
+        var relaxed = Verify.Create(source.Replace("{|#0:", "", StringComparison.Ordinal).Replace("|}", "", StringComparison.Ordinal), Yaml.Replace("15m", "1h", StringComparison.Ordinal));
+        relaxed.ReferenceAssemblies = OAuthReferences.Jwt;
+        await relaxed.RunAsync();
+    }
 }

@@ -130,4 +130,50 @@ public class TokenLifetimeCodeFixProviderTests
         test.ReferenceAssemblies = OAuthReferences.OpenIddict;
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task DescriptorWithoutExpires_FixAddsExpiresAtTheLimit()
+    {
+        const string source = """
+            using System;
+            using System.Security.Claims;
+            using Microsoft.IdentityModel.Tokens;
+
+            static class Tokens
+            {
+                static SecurityTokenDescriptor A(SigningCredentials credentials, ClaimsIdentity subject) => [|new SecurityTokenDescriptor|]
+                {
+                    Subject = subject,
+                    SigningCredentials = credentials,
+                };
+
+                static SecurityTokenDescriptor B(SigningCredentials credentials) => [|new SecurityTokenDescriptor()|] { SigningCredentials = credentials };
+
+                static SecurityTokenDescriptor C() => [|new SecurityTokenDescriptor()|];
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Security.Claims;
+            using Microsoft.IdentityModel.Tokens;
+
+            static class Tokens
+            {
+                static SecurityTokenDescriptor A(SigningCredentials credentials, ClaimsIdentity subject) => new SecurityTokenDescriptor
+                {
+                    Subject = subject,
+                    SigningCredentials = credentials,
+                    Expires = DateTime.UtcNow.AddMinutes(15),
+                };
+
+                static SecurityTokenDescriptor B(SigningCredentials credentials) => new SecurityTokenDescriptor() { SigningCredentials = credentials, Expires = DateTime.UtcNow.AddMinutes(15) };
+
+                static SecurityTokenDescriptor C() => new SecurityTokenDescriptor() { Expires = DateTime.UtcNow.AddMinutes(15) };
+            }
+            """;
+
+        var test = Verify.Create(source, fixedSource, Yaml);
+        test.ReferenceAssemblies = OAuthReferences.Jwt;
+        await test.RunAsync();
+    }
 }
