@@ -63,6 +63,12 @@ internal static class OAuthRequestText
                     {
                         builder.Append(value);
                     }
+                    else if (part is IInterpolationOperation { Alignment: null, FormatString: null } interpolation
+                        && interpolation.Expression.ConstantValue is { HasValue: true, Value: string inserted })
+                    {
+                        // {Constants.PkceParameters} is as good as written out.
+                        builder.Append(inserted);
+                    }
                     else
                     {
                         builder.Append(Hole);
@@ -108,12 +114,23 @@ internal static class OAuthRequestText
         return null;
     }
 
-    /// <summary>True when a hole stands where a whole parameter could be (after '?' or '&amp;'), so parameters may be added at run time.</summary>
+    /// <summary>
+    /// True when a computed part may add parameters: a hole right after '?' or '&amp;', or a hole in the query that does
+    /// not directly follow '=' (<c>response_type=code{extra}</c>). Holes in value position (<c>client_id={id}</c>) and
+    /// before the query (<c>{authority}/authorize?</c>) cannot.
+    /// </summary>
     public static bool HasParameterHole(string text)
     {
+        var query = text.IndexOf('?');
         for (var i = 1; i < text.Length; i++)
         {
-            if (text[i] == Hole && text[i - 1] is '?' or '&')
+            if (text[i] != Hole)
+            {
+                continue;
+            }
+
+            var previous = text[i - 1];
+            if (previous is '?' or '&' || (query >= 0 && i > query && previous != '='))
             {
                 return true;
             }

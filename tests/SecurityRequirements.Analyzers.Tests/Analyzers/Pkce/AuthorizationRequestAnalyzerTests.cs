@@ -93,6 +93,9 @@ public class AuthorizationRequestAnalyzerTests
                 static string F(string token) => "grant_type=refresh_token&refresh_token=" + token;
                 static string G(string code, string verifier) => $"grant_type=authorization_code&code={code}&code_verifier={verifier}";
                 static string H() => "my_response_type=code";
+                const string PkceS256 = "&code_challenge_method=S256&code_challenge=";
+                static string H2(string challenge) => $"https://id.example/authorize?response_type=code{PkceS256}{challenge}";
+                static string H3(string pkce) => $"https://id.example/authorize?response_type=code{pkce}";
                 // static string I() => "https://id.example/authorize?response_type=code";
                 static Dictionary<string, string> J(string code, string verifier) => new()
                 {
