@@ -20,7 +20,8 @@ namespace SecurityRequirements.Analyzers.Analyzers.Pkce;
 /// A value computed at run time is not reported.
 /// Also reported for OpenIddict's <c>AllowAuthorizationCodeFlow()</c> when the same configuration lambda (or method body)
 /// never calls <c>RequireProofKeyForCodeExchange()</c>, and for an MSAL <c>GetAuthorizationRequestUrl(...)</c> chain
-/// that reaches <c>ExecuteAsync()</c> without <c>WithPkce(out verifier)</c>.
+/// that reaches <c>ExecuteAsync()</c> without <c>WithPkce(out verifier)</c>, and for the generic ASP.NET Core
+/// <c>AddOAuth(scheme, o => ...)</c> whose lambda never sets <c>UsePkce</c> (OAuthOptions defaults it to false).
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PkceDisabledAnalyzer : RequirementsAnalyzer
@@ -49,7 +50,8 @@ public sealed class PkceDisabledAnalyzer : RequirementsAnalyzer
         var clients = OAuthSymbols.Resolve(context.Compilation, "IdentityServer4.Models.Client", "Duende.IdentityServer.Models.Client");
         var openIddict = OAuthSymbols.Resolve(context.Compilation, "Microsoft.Extensions.DependencyInjection.OpenIddictServerBuilder");
         var msalBuilders = OAuthSymbols.Resolve(context.Compilation, "Microsoft.Identity.Client.GetAuthorizationRequestUrlParameterBuilder");
-        if (!openIddict.IsEmpty || !msalBuilders.IsEmpty)
+        var oauthExtensions = OAuthSymbols.Resolve(context.Compilation, "Microsoft.Extensions.DependencyInjection.OAuthExtensions");
+        if (!openIddict.IsEmpty || !msalBuilders.IsEmpty || !oauthExtensions.IsEmpty)
         {
             context.RegisterOperationAction(
                 c =>
@@ -63,6 +65,13 @@ public sealed class PkceDisabledAnalyzer : RequirementsAnalyzer
                             Report(c, NameToEnd(invocation), AppendRequirePkce, "AllowAuthorizationCodeFlow() without RequireProofKeyForCodeExchange()",
                                 "call .RequireProofKeyForCodeExchange() on the same server builder so the server rejects code requests without an S256 challenge");
                         }
+                    }
+                    else if (method.Name == "AddOAuth" && !method.IsGenericMethod && OAuthSymbols.Contains(oauthExtensions, method.ContainingType)
+                        && ConfigureLambda(invocation) is { } configure
+                        && !AssignsUsePkce(configure, options))
+                    {
+                        Report(c, NameOnly(invocation), null, "AddOAuth(...) without UsePkce = true (OAuthOptions.UsePkce defaults to false)",
+                            "set UsePkce = true in the configuration lambda so the handler sends an S256 code challenge");
                     }
                     else if (method.Name == "GetAuthorizationRequestUrl" && OAuthSymbols.Contains(msalBuilders, method.ReturnType) && ExecutesWithoutPkce(invocation))
                     {
@@ -128,6 +137,40 @@ public sealed class PkceDisabledAnalyzer : RequirementsAnalyzer
                 requirements.Report(c.ReportDiagnostic, DiagnosticDescriptors.PkceDisabled, control, location, c.ContainingSymbol, properties, control.Id, control.Requirement, found, instead);
             }
         }
+    }
+
+    /// <summary>The method name of a call, for calls whose arguments are long lambdas.</summary>
+    private static Location NameOnly(IInvocationOperation invocation) =>
+        invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
+            ? access.Name.GetLocation()
+            : invocation.Syntax.GetLocation();
+
+    /// <summary>The lambda passed as the Action&lt;TOptions&gt; argument; null for a method group or a delegate variable.</summary>
+    private static IAnonymousFunctionOperation? ConfigureLambda(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (OAuthSymbols.WithoutConversions(argument.Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+            {
+                return lambda;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when the lambda writes UsePkce at all: a false value is reported on its own, a computed one is the author's choice.</summary>
+    private static bool AssignsUsePkce(IAnonymousFunctionOperation lambda, ImmutableArray<INamedTypeSymbol> options)
+    {
+        foreach (var descendant in lambda.Body.Descendants())
+        {
+            if (descendant is ISimpleAssignmentOperation assignment && OAuthSymbols.AssignedProperty(assignment, options) is { Name: "UsePkce" })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>From the method name to the closing parenthesis, so a long builder chain is not underlined as a whole.</summary>

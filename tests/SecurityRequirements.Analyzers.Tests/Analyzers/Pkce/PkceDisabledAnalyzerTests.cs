@@ -266,4 +266,35 @@ public class PkceDisabledAnalyzerTests
         test.ExpectedDiagnostics.Add(Expect(0, "GetAuthorizationRequestUrl(...).ExecuteAsync() without WithPkce", MsalInstead));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task AddOAuthWithoutUsePkce_ReportsTheFalseDefault()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Authentication.OAuth;
+            using Microsoft.Extensions.DependencyInjection;
+
+            static class Startup
+            {
+                static void Configure(Microsoft.AspNetCore.Authentication.AuthenticationBuilder builder, bool pkce, System.Action<OAuthOptions> configure)
+                {
+                    builder.{|#0:AddOAuth|}("github", o =>
+                    {
+                        o.ClientId = "id";
+                        o.AuthorizationEndpoint = "https://github.com/login/oauth/authorize";
+                    });
+                    builder.{|#1:AddOAuth|}("other", "Other", o => o.ClientId = "id");
+                    builder.AddOAuth("pkce", o => { o.ClientId = "id"; o.UsePkce = true; });
+                    builder.AddOAuth("computed", o => o.UsePkce = pkce);
+                    builder.AddOAuth("delegate", configure);
+                    builder.AddGoogle(o => o.ClientId = "id");
+                }
+            }
+            """;
+
+        const string instead = "set UsePkce = true in the configuration lambda so the handler sends an S256 code challenge";
+        await VerifyAspNetAsync(source, Yaml,
+            Expect(0, "AddOAuth(...) without UsePkce = true (OAuthOptions.UsePkce defaults to false)", instead),
+            Expect(1, "AddOAuth(...) without UsePkce = true (OAuthOptions.UsePkce defaults to false)", instead));
+    }
 }
