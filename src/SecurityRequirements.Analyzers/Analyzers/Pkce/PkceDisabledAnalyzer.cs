@@ -35,6 +35,11 @@ public sealed class PkceDisabledAnalyzer : RequirementsAnalyzer
 
     private static readonly ImmutableDictionary<string, string?> AppendRequirePkce = ImmutableDictionary<string, string?>.Empty.Add(AppendRequirePkceProperty, "true");
 
+    /// <summary>Set on AddOAuth diagnostics: the fix adds <c>o.UsePkce = true;</c> to the configuration lambda.</summary>
+    public const string AddUsePkceProperty = "AddUsePkce";
+
+    private static readonly ImmutableDictionary<string, string?> AddUsePkce = ImmutableDictionary<string, string?>.Empty.Add(AddUsePkceProperty, "true");
+
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, RequirementsContext requirements)
     {
         var controls = requirements.ControlsFor(CheckKind.OAuthPkce);
@@ -70,7 +75,7 @@ public sealed class PkceDisabledAnalyzer : RequirementsAnalyzer
                         && ConfigureLambda(invocation) is { } configure
                         && !AssignsUsePkce(configure, options))
                     {
-                        Report(c, NameOnly(invocation), null, "AddOAuth(...) without UsePkce = true (OAuthOptions.UsePkce defaults to false)",
+                        Report(c, NameOnly(invocation), configure.Symbol.Parameters.Length == 1 ? AddUsePkce : null, "AddOAuth(...) without UsePkce = true (OAuthOptions.UsePkce defaults to false)",
                             "set UsePkce = true in the configuration lambda so the handler sends an S256 code challenge");
                     }
                     else if (method.Name == "GetAuthorizationRequestUrl" && OAuthSymbols.Contains(msalBuilders, method.ReturnType) && ExecutesWithoutPkce(invocation))
