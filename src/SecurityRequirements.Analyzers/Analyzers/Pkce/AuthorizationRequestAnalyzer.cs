@@ -42,7 +42,10 @@ public sealed class AuthorizationRequestAnalyzer : RequirementsAnalyzer
         context.RegisterOperationAction(
             c =>
             {
-                if (!OAuthRequestText.IsString(c.Operation.Type) || !OAuthRequestText.IsOutermostString(c.Operation) || OAuthRequestText.Read(c.Operation) is not { } text)
+                if (!OAuthRequestText.IsString(c.Operation.Type)
+                    || !OAuthRequestText.IsOutermostString(c.Operation)
+                    || !(OAuthRequestText.Mentions(c.Operation, "response_type=") || OAuthRequestText.Mentions(c.Operation, "grant_type="))
+                    || OAuthRequestText.Read(c.Operation) is not { } text)
                 {
                     return;
                 }

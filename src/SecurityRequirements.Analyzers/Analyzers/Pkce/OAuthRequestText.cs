@@ -32,6 +32,45 @@ internal static class OAuthRequestText
 
     public static bool IsString(ITypeSymbol? type) => type is { SpecialType: SpecialType.System_String };
 
+    /// <summary>
+    /// True when some constant piece of the string expression contains <paramref name="needle"/>; a cheap test without
+    /// allocation, run before <see cref="Read"/> because most strings (log messages, SQL, paths) are no OAuth request.
+    /// </summary>
+    public static bool Mentions(IOperation operation, string needle)
+    {
+        operation = OAuthSymbols.WithoutConversions(operation);
+        if (operation.ConstantValue is { HasValue: true, Value: string constant })
+        {
+            return constant.IndexOf(needle, StringComparison.Ordinal) >= 0;
+        }
+
+        switch (operation)
+        {
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    var text = part switch
+                    {
+                        IInterpolatedStringTextOperation { Text.ConstantValue: { HasValue: true, Value: string value } } => value,
+                        IInterpolationOperation { Expression.ConstantValue: { HasValue: true, Value: string inserted } } => inserted,
+                        _ => null,
+                    };
+                    if (text is not null && text.IndexOf(needle, StringComparison.Ordinal) >= 0)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when IsString(binary.Type):
+                return Mentions(binary.LeftOperand, needle) || Mentions(binary.RightOperand, needle);
+
+            default:
+                return false;
+        }
+    }
+
     /// <summary>The text of a string expression with holes, or null when it holds no constant text at all.</summary>
     public static string? Read(IOperation operation)
     {

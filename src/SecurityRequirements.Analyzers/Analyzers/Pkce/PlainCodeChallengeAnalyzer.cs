@@ -39,6 +39,7 @@ public sealed class PlainCodeChallengeAnalyzer : RequirementsAnalyzer
             {
                 if (OAuthRequestText.IsString(c.Operation.Type)
                     && OAuthRequestText.IsOutermostString(c.Operation)
+                    && OAuthRequestText.Mentions(c.Operation, "code_challenge_method=")
                     && OAuthRequestText.Read(c.Operation) is { } text
                     && OAuthRequestText.QueryValue(text, "code_challenge_method") is { } method
                     && string.Equals(method, "plain", StringComparison.OrdinalIgnoreCase))
