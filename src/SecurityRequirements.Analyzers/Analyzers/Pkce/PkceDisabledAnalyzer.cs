@@ -21,7 +21,8 @@ namespace SecurityRequirements.Analyzers.Analyzers.Pkce;
 /// Also reported for OpenIddict's <c>AllowAuthorizationCodeFlow()</c> when the same configuration lambda (or method body)
 /// never calls <c>RequireProofKeyForCodeExchange()</c>, and for an MSAL <c>GetAuthorizationRequestUrl(...)</c> chain
 /// that reaches <c>ExecuteAsync()</c> without <c>WithPkce(out verifier)</c>, and for the generic ASP.NET Core
-/// <c>AddOAuth(scheme, o => ...)</c> whose lambda never sets <c>UsePkce</c> (OAuthOptions defaults it to false).
+/// <c>AddOAuth(scheme, o => ...)</c> whose lambda never sets <c>UsePkce</c> (OAuthOptions defaults it to false), and a
+/// public <c>OpenIddictApplicationDescriptor</c> allowed the code grant without the <c>ft:pkce</c> requirement.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PkceDisabledAnalyzer : RequirementsAnalyzer
@@ -87,6 +88,24 @@ public sealed class PkceDisabledAnalyzer : RequirementsAnalyzer
                 OperationKind.Invocation);
         }
 
+        var applicationDescriptors = OAuthSymbols.Resolve(context.Compilation, "OpenIddict.Abstractions.OpenIddictApplicationDescriptor");
+        if (!applicationDescriptors.IsEmpty)
+        {
+            context.RegisterOperationAction(
+                c =>
+                {
+                    var creation = (IObjectCreationOperation)c.Operation;
+                    if (creation.Initializer is { } initializer
+                        && OAuthSymbols.Contains(applicationDescriptors, creation.Type)
+                        && IsPublicCodeClientWithoutPkce(initializer, creation))
+                    {
+                        Report(c, creation.Syntax.GetLocation(), null, "a public OpenIddict client with the authorization code grant and no ft:pkce requirement",
+                            "add Requirements.Features.ProofKeyForCodeExchange to its Requirements (or call RequireProofKeyForCodeExchange() on the server)");
+                    }
+                },
+                OperationKind.ObjectCreation);
+        }
+
         if (options.IsEmpty && clients.IsEmpty)
         {
             return;
@@ -142,6 +161,53 @@ public sealed class PkceDisabledAnalyzer : RequirementsAnalyzer
                 requirements.Report(c.ReportDiagnostic, DiagnosticDescriptors.PkceDisabled, control, location, c.ContainingSymbol, properties, control.Id, control.Requirement, found, instead);
             }
         }
+    }
+
+    /// <summary>
+    /// True for <c>new OpenIddictApplicationDescriptor { ClientType = "public", Permissions = { "gt:authorization_code" } }</c>
+    /// whose enclosing lambda or method body never mentions the <c>ft:pkce</c> requirement.
+    /// </summary>
+    private static bool IsPublicCodeClientWithoutPkce(IObjectOrCollectionInitializerOperation initializer, IOperation creation)
+    {
+        var isPublic = false;
+        var allowsCode = false;
+        foreach (var member in initializer.Initializers)
+        {
+            switch (member)
+            {
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ClientType" }, Value.ConstantValue: { HasValue: true, Value: string type } }:
+                    isPublic = string.Equals(type, "public", System.StringComparison.OrdinalIgnoreCase);
+                    break;
+                case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation { Property.Name: "Permissions" }, Initializer: { } permissions }:
+                    foreach (var descendant in permissions.Descendants())
+                    {
+                        allowsCode |= descendant.ConstantValue is { HasValue: true, Value: "gt:authorization_code" };
+                    }
+
+                    break;
+            }
+        }
+
+        if (!isPublic || !allowsCode)
+        {
+            return false;
+        }
+
+        var scope = creation;
+        while (scope.Parent is { } parent && scope is not IAnonymousFunctionOperation)
+        {
+            scope = parent;
+        }
+
+        foreach (var descendant in scope.Descendants())
+        {
+            if (descendant.ConstantValue is { HasValue: true, Value: "ft:pkce" })
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The method name of a call, for calls whose arguments are long lambdas.</summary>

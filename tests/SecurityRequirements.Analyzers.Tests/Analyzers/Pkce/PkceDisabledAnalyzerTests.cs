@@ -297,4 +297,42 @@ public class PkceDisabledAnalyzerTests
             Expect(0, "AddOAuth(...) without UsePkce = true (OAuthOptions.UsePkce defaults to false)", instead),
             Expect(1, "AddOAuth(...) without UsePkce = true (OAuthOptions.UsePkce defaults to false)", instead));
     }
+
+    [Fact]
+    public async Task OpenIddictPublicClientWithoutPkceRequirement_ReportsSRA2001()
+    {
+        const string source = """
+            using OpenIddict.Abstractions;
+            using static OpenIddict.Abstractions.OpenIddictConstants;
+
+            static class Seed
+            {
+                static OpenIddictApplicationDescriptor Spa() => {|#0:new OpenIddictApplicationDescriptor
+                {
+                    ClientId = "spa",
+                    ClientType = ClientTypes.Public,
+                    Permissions = { Permissions.Endpoints.Authorization, Permissions.GrantTypes.AuthorizationCode },
+                }|};
+
+                static OpenIddictApplicationDescriptor WithPkce() => new OpenIddictApplicationDescriptor
+                {
+                    ClientType = ClientTypes.Public,
+                    Permissions = { Permissions.GrantTypes.AuthorizationCode },
+                    Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+                };
+
+                static OpenIddictApplicationDescriptor Confidential() => new OpenIddictApplicationDescriptor
+                {
+                    ClientType = ClientTypes.Confidential,
+                    Permissions = { Permissions.GrantTypes.ClientCredentials },
+                };
+            }
+            """;
+
+        var test = Verify.Create(source, Yaml);
+        test.ReferenceAssemblies = OAuthReferences.OpenIddict;
+        test.ExpectedDiagnostics.Add(Expect(0, "a public OpenIddict client with the authorization code grant and no ft:pkce requirement",
+            "add Requirements.Features.ProofKeyForCodeExchange to its Requirements (or call RequireProofKeyForCodeExchange() on the server)"));
+        await test.RunAsync();
+    }
 }
