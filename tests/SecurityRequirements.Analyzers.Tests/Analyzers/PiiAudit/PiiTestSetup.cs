@@ -32,6 +32,9 @@ internal static class PiiTestSetup
         new PackageIdentity("Microsoft.Extensions.ObjectPool", "8.0.11"),
         new PackageIdentity("Microsoft.Extensions.Compliance.Abstractions", "8.10.0")));
 
+    /// <summary><see cref="References"/> plus the ASP.NET Core reference pack, for HttpContext-aware fixes.</summary>
+    public static readonly ReferenceAssemblies WithAspNetCore = References.AddPackages(ImmutableArray.Create(new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.34")));
+
     /// <summary>Microsoft.AspNetCore.Identity's attributes, as in the shared framework (ProtectedPersonalData derives from PersonalData).</summary>
     public const string IdentityAttributes = """
         namespace Microsoft.AspNetCore.Identity

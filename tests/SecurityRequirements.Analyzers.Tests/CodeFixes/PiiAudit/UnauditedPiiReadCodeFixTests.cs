@@ -236,7 +236,7 @@ public class UnauditedPiiReadCodeFixTests
             """;
 
         var test = new PiiAuditFixTest(source, fixedSource);
-        test.ReferenceAssemblies = PiiTestSetup.References.AddPackages(System.Collections.Immutable.ImmutableArray.Create(new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.34")));
+        test.ReferenceAssemblies = PiiTestSetup.WithAspNetCore;
         test.FixedState.Sources.Add(("PiiAuditLog.cs", Helper));
         test.ExpectedDiagnostics.AddRange(new[] { Expect(0, "Customer.Email"), Expect(1, "Customer.Email") });
         await test.RunAsync();
