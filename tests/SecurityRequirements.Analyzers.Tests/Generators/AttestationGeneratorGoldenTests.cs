@@ -23,7 +23,8 @@ public class AttestationGeneratorGoldenTests
     public async Task ShippedGenerator_SourceCompilesAgainstNet80()
     {
         // The harness creates the generator with its public constructor: the real rule table and version.
-        var run = GeneratorHarness.Run(GeneratorHarness.Compile(("Customer.cs", AttestationSamples.PlainSource)), yaml: null, generator: new AttestationGenerator());
+        var compilation = GeneratorHarness.Compile(("Customer.cs", AttestationSamples.PlainSource)).WithAssemblyName("TestProject");
+        var run = GeneratorHarness.Run(compilation, yaml: null, generator: new AttestationGenerator());
         Assert.Contains("\"version\": \"" + ManifestBuilder.PackageVersion + "\"", run.Json, StringComparison.Ordinal);
         var expected = run.Source;
         var test = new GeneratorTest
