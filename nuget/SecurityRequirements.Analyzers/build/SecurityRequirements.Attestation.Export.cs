@@ -243,6 +243,7 @@ namespace SecurityRequirements.Attestation.Export
                 .Append(".status{font-weight:600;white-space:nowrap;border-radius:1rem;padding:.1rem .6rem;display:inline-block}\n")
                 .Append(".enforced{background:#dafbe1;color:#116329}.not-compiler-verified{background:#fff8c5;color:#7d4e00}.disabled{background:#eaeef2;color:#424a53}\n")
                 .Append(".expired{background:#ffebe9;color:#a40e26}.missing{color:#a40e26;font-style:italic}code{font-family:ui-monospace,Consolas,monospace;font-size:.88em;word-break:break-all}\n")
+                .Append(".legend{color:#59636e;font-size:.88rem;margin-top:.6rem}\n")
                 .Append("dl{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem}dt{font-weight:600}dd{margin:0}\n")
                 .Append("</style>\n</head>\n<body>\n");
 
@@ -265,14 +266,17 @@ namespace SecurityRequirements.Attestation.Export
                 var status = Str(control, "status");
                 html.Append("<tr><td><strong>").Append(E(Str(control, "id"))).Append("</strong><br>").Append(E(Str(control, "name"))).Append("</td>")
                     .Append("<td>").Append(E(Str(control, "requirement"))).Append("</td>")
-                    .Append("<td>").Append(E(Str(control, "check"))).Append(Bool(control, "inferred") ? " <em>(inferred)</em>" : string.Empty).Append("</td>")
-                    .Append("<td>").Append(E(Str(control, "severity"))).Append("</td>")
+                    .Append("<td>").Append(Str(control, "check") == "none" ? "none" : E(Str(control, "check"))).Append(Bool(control, "inferred") ? " <em>(inferred from the text)</em>" : string.Empty).Append("</td>")
+                    .Append("<td>").Append(status == "not-compiler-verified" ? "n/a" : E(Str(control, "severity"))).Append("</td>")
                     .Append("<td><span class=\"status ").Append(E(status)).Append("\">").Append(E(StatusText(status))).Append("</span></td>")
                     .Append("<td>").Append(E(string.Join(", ", Strings(Arr(control, "rules"))))).Append("</td>")
                     .Append("<td>").Append(Parameters(Obj(control, "parameters"), string.Empty)).Append(Parameters(Obj(control, "attested"), " (attested, not compiler-checked)")).Append("</td></tr>\n");
             }
 
-            html.Append("</table>\n");
+            html.Append("</table>\n")
+                .Append("<p class=\"legend\"><span class=\"status enforced\">enforced</span> a compiler rule reports every violation at the listed severity; ")
+                .Append("<span class=\"status not-compiler-verified\">not compiler-verified</span> no built-in check covers the control, so it needs evidence from elsewhere; ")
+                .Append("<span class=\"status disabled\">disabled</span> the control's rules report nothing (severity none).</p>\n");
 
             var waivers = Arr(root, "waivers");
             html.Append("<h2>Waivers</h2>\n");

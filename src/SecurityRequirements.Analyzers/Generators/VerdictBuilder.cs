@@ -36,12 +36,24 @@ internal sealed class VerdictBuilder
         var text = new StringBuilder();
         if (_atError.Count > 0)
         {
-            text.Append("If this build succeeded, no violation of ").Append(List(_atError))
-                .Append(" existed outside ");
-            text.Append(activeWaivers == 0 && suppressions == 0
-                ? "any waiver or suppression, because"
-                : Count(activeWaivers, "active waiver") + " and " + Count(suppressions, "in-source suppression") + " listed here, because");
-            text.Append(_atError.Count == 1 ? " its rules report at severity error and fail the build" : " their rules report at severity error and fail the build");
+            text.Append("If this build succeeded, no violation of ").Append(List(_atError)).Append(" existed");
+            var exceptions = new List<string>();
+            if (activeWaivers > 0)
+            {
+                exceptions.Add(Count(activeWaivers, "active waiver"));
+            }
+
+            if (suppressions > 0)
+            {
+                exceptions.Add(Count(suppressions, "in-source suppression"));
+            }
+
+            if (exceptions.Count > 0)
+            {
+                text.Append(", except where the ").Append(List(exceptions)).Append(" listed here apply");
+            }
+
+            text.Append(_atError.Count == 1 ? ", because its rules report at severity error and fail the build" : ", because their rules report at severity error and fail the build");
         }
         else
         {
