@@ -50,7 +50,7 @@ internal sealed class VerdictBuilder
 
             if (exceptions.Count > 0)
             {
-                text.Append(", except where the ").Append(List(exceptions)).Append(" listed here apply");
+                text.Append(", except under the ").Append(List(exceptions)).Append(" listed here");
             }
 
             text.Append(_atError.Count == 1 ? ", because its rules report at severity error and fail the build" : ", because their rules report at severity error and fail the build");
