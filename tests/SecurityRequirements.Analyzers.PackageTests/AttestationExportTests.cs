@@ -125,11 +125,12 @@ public sealed class AttestationExportTests(PackageFixture fixture, ITestOutputHe
     }
 
     [Fact]
-    public void OutputPathProperty_MovesTheFiles_AndExportFalseWritesNone()
+    public void OutputPathProperty_MovesTheFiles_EditorConfigSeverityIsAttested_AndExportFalseWritesNone()
     {
         var consumer = new ConsumerProject(fixture, "attestation-options")
             .WriteProject("app.csproj", "<SecurityRequirementsAttestationOutputPath>evidence</SecurityRequirementsAttestationOutputPath>")
-            .WriteFile("Checksums.cs", Source);
+            .WriteFile("Checksums.cs", Source)
+            .WriteFile(".editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.SRA1001.severity = error\ndotnet_diagnostic.SRA1002.severity = error\n");
 
         Build(consumer, "app.csproj");
 
@@ -139,6 +140,8 @@ public sealed class AttestationExportTests(PackageFixture fixture, ITestOutputHe
         using (var manifest = JsonDocument.Parse(File.ReadAllBytes(consumer.PathOf("evidence/app.security-attestation.json"))))
         {
             Assert.Equal("baseline", manifest.RootElement.GetProperty("requirements").GetProperty("source").GetString());
+            var encryption = manifest.RootElement.GetProperty("controls").EnumerateArray().Single(c => c.GetProperty("check").GetString() == "encryption");
+            Assert.Equal("error", encryption.GetProperty("severity").GetString());
         }
 
         Directory.Delete(consumer.PathOf("evidence"), recursive: true);

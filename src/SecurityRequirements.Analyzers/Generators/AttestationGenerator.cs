@@ -271,7 +271,7 @@ public sealed class AttestationGenerator : IIncrementalGenerator
     /// <summary>
     /// How the compiler options change our rules: .editorconfig and global config severities (per
     /// file), NoWarn and WarningsAsErrors (<c>SpecificDiagnosticOptions</c>) and TreatWarningsAsErrors.
-    /// These are not visible through AnalyzerConfigOptions, which leaves out dotnet_diagnostic keys.
+    /// Read from the compilation options, where the compiler keeps the severities it applies to our diagnostics.
     /// </summary>
     internal static CompilationFacts ReadCompilationFacts(Compilation compilation, ImmutableArray<string> ruleIds, CancellationToken cancellationToken)
     {

@@ -252,9 +252,16 @@ internal static class ManifestBuilder
         var controls = ImmutableArray.CreateBuilder<ControlEntry>(document.Controls.Length);
         foreach (var control in document.Controls)
         {
-            var parameters = ImmutableArray.CreateBuilder<ParameterEntry>(control.Parameters.Length);
-            foreach (var parameter in control.Parameters)
+            var parameters = ImmutableArray.CreateBuilder<ParameterEntry>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var parameter in control.Parameters.IsDefault ? ImmutableArray<ParameterModel>.Empty : control.Parameters)
             {
+                // A repeated key is reported by the analyzers (SRA0017); the first value applies, as in the checks.
+                if (!seen.Add(parameter.Key))
+                {
+                    continue;
+                }
+
                 parameters.Add(new ParameterEntry(parameter.Key, new EquatableArray<string>(parameter.Values), parameter.IsList));
             }
 

@@ -141,6 +141,23 @@ public class AttestationManifestTests
             run.Attestation.RequirementsSha256);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("controls: [")]
+    [InlineData("controls:\n  - id: SEC-1\n    requirement: x\n    parameters:\n      a: 1\n      a: 2\n")]
+    [InlineData("- just\n- a list\n")]
+    [InlineData("controls: \"\u2028\\\"<\"")]
+    public void InvalidOrOddRequirementsFile_StillEmitsAValidManifest(string yaml)
+    {
+        var driver = GeneratorHarness.CreateDriver(yaml).RunGenerators(Compile());
+
+        var result = driver.GetRunResult().Results.Single();
+        Assert.Null(result.Exception);
+        var json = GeneratorHarness.Run(Compile(), yaml).Json;
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal("file", document.RootElement.GetProperty("requirements").GetProperty("source").GetString());
+    }
+
     [Fact]
     public void RuleCatalog_FindsTheShippedRulesByCategory()
     {
