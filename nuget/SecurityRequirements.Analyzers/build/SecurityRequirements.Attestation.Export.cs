@@ -3,6 +3,7 @@
 //    only: no System.Text.Json, no System.Reflection.Metadata), for the post-build export;
 //  - the SecurityRequirements.Attestation.Cli project compiles it with SRA_ATTESTATION_CLI defined,
 //    for the HTML report and the JSON reader, and reads the assembly with System.Reflection.Metadata.
+// It holds several types because RoslynCodeTaskFactory compiles exactly one source file.
 #nullable disable
 
 using System;
