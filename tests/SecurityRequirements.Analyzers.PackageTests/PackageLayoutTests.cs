@@ -31,6 +31,7 @@ public sealed class PackageLayoutTests(PackageFixture fixture, ITestOutputHelper
             "analyzers/dotnet/cs/YamlDotNet.dll",
             "build/SecurityRequirements.Analyzers.props",
             "build/SecurityRequirements.Analyzers.targets",
+            "build/SecurityRequirements.Attestation.Export.cs",
             "buildTransitive/SecurityRequirements.Analyzers.props",
             "buildTransitive/SecurityRequirements.Analyzers.targets",
         };

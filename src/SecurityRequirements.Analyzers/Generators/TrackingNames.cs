@@ -1,0 +1,17 @@
+namespace SecurityRequirements.Analyzers.Generators;
+
+/// <summary>
+/// Names of the attestation pipeline's steps, so that tests can read each step's run reasons
+/// (Cached, Unchanged, Modified, New) from the driver's tracked steps.
+/// </summary>
+internal static class TrackingNames
+{
+    public const string Options = nameof(Options);
+    public const string RequirementsFiles = nameof(RequirementsFiles);
+    public const string SourceFiles = nameof(SourceFiles);
+    public const string SuppressMessageAttributes = nameof(SuppressMessageAttributes);
+    public const string CompilationFacts = nameof(CompilationFacts);
+    public const string Manifest = nameof(Manifest);
+
+    public static readonly string[] All = { Options, RequirementsFiles, SourceFiles, SuppressMessageAttributes, CompilationFacts, Manifest };
+}
