@@ -41,7 +41,8 @@ public class HostileInputTests
     {
         var watch = Stopwatch.StartNew();
         var document = RequirementsParser.Parse(SourceText.From(yaml));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), description + " took " + watch.Elapsed);
+        // A hang guard, not a budget: the figures live in the benchmark.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), description + " took " + watch.Elapsed);
         Assert.Contains(document.Errors, e => e.Descriptor.Id == expectedId);
     }
 
