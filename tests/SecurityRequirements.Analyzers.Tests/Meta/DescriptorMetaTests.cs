@@ -27,19 +27,7 @@ public class DescriptorMetaTests
         return data;
     }
 
-    private static string RepoRoot
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SecurityRequirements.Analyzers.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new InvalidOperationException("Repository root not found.");
-        }
-    }
+    private static string RepoRoot => RepositoryPaths.Root;
 
     [Fact]
     public void EveryIdConstant_HasExactlyOneDescriptor()

@@ -62,19 +62,7 @@ public class CSharpRobustnessTests
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(3)));
     }
 
-    private static string RepoRoot
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SecurityRequirements.Analyzers.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory!.FullName;
-        }
-    }
+    private static string RepoRoot => RepositoryPaths.Root;
 
     [Fact]
     public async Task TopLevelStatementsPartialClassesAndMissingReferences_NoAnalyzerException()

@@ -76,19 +76,7 @@ public class FixSafetyTests
         Assert.True(exercised.Count * 10 >= Fixers.Length * 6, "fixers with work in the corpus: " + string.Join(", ", exercised) + "; ids: " + string.Join(", ", ids.Order()));
     }
 
-    private static string RepoRoot
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SecurityRequirements.Analyzers.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory!.FullName;
-        }
-    }
+    private static string RepoRoot => RepositoryPaths.Root;
 
     private static Solution CreateSolution(out ProjectId projectId)
     {
