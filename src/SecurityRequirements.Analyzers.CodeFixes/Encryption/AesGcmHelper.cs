@@ -1,13 +1,11 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SecurityRequirements.Analyzers.CodeFixes.Internal;
 
 namespace SecurityRequirements.Analyzers.CodeFixes.Encryption;
 
 /// <summary>
-/// The prescribed AES-256-GCM implementation the fixes call, added once per project: appended to the first fixed file
-/// (a separate file would make MSBuildWorkspace, and so <c>dotnet format</c>, add a duplicate Compile item to SDK projects).
+/// The prescribed AES-256-GCM implementation the fixes call, added once per project (see <see cref="ProjectHelperClass"/>).
 /// Output layout: nonce (12 bytes) || ciphertext || tag (16 bytes). Names are fully qualified so the class compiles in any file.
 /// </summary>
 internal static class AesGcmHelper
@@ -53,16 +51,7 @@ internal static class AesGcmHelper
         }
         """;
 
-    /// <summary>The namespace ("" for global) of a helper the project already has, or null when there is none.</summary>
-    public static string? FindExisting(Compilation compilation)
-    {
-        var existing = compilation.GetSymbolsWithName(TypeName, SymbolFilter.Type)
-            .OfType<INamedTypeSymbol>()
-            .Where(t => t.GetMembers("Encrypt").Length > 0)
-            .OrderBy(t => t.ToDisplayString(), System.StringComparer.Ordinal)
-            .FirstOrDefault();
-        return existing is null ? null : existing.ContainingNamespace.IsGlobalNamespace ? string.Empty : existing.ContainingNamespace.ToDisplayString();
-    }
+    public static readonly ProjectHelperClass Helper = new(TypeName, "Encrypt", ClassSource);
 
     /// <summary>The helper can be used when AesGcm has the (key, tagSizeInBytes) constructor (.NET 8+).</summary>
     public static bool CanUse(Compilation compilation)
@@ -70,41 +59,5 @@ internal static class AesGcmHelper
         var aesGcm = compilation.GetTypeByMetadataName("System.Security.Cryptography.AesGcm");
         return aesGcm is not null && aesGcm.InstanceConstructors.Any(c =>
             c.Parameters.Length == 2 && c.Parameters[0].Type is IArrayTypeSymbol && c.Parameters[1].Type.SpecialType == SpecialType.System_Int32);
-    }
-
-    /// <summary>Appends the helper to a file: inside its file-scoped namespace, else at the end of the file (global namespace).</summary>
-    public static CompilationUnitSyntax AddTo(CompilationUnitSyntax root, out string helperNamespace)
-    {
-        var helper = (MemberDeclarationSyntax)SyntaxFactory.ParseMemberDeclaration(ClassSource)!;
-        var endOfLine = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-        var newLine = endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine.ToString() : "\n";
-        helper = helper.WithLeadingTrivia(SyntaxFactory.ParseLeadingTrivia(newLine).AddRange(helper.GetLeadingTrivia()));
-        if (root.Members.OfType<FileScopedNamespaceDeclarationSyntax>().FirstOrDefault() is { } fileScoped)
-        {
-            helperNamespace = fileScoped.Name.ToString();
-            return root.ReplaceNode(fileScoped, fileScoped.AddMembers(helper));
-        }
-
-        helperNamespace = string.Empty;
-        return root.AddMembers(helper);
-    }
-
-    /// <summary>How a call site refers to the helper: the short name when its namespace encloses the site.</summary>
-    public static string NameAt(SemanticModel model, int position, string helperNamespace)
-    {
-        if (helperNamespace.Length == 0)
-        {
-            return TypeName;
-        }
-
-        for (var ns = model.GetEnclosingSymbol(position)?.ContainingNamespace; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
-        {
-            if (ns.ToDisplayString() == helperNamespace)
-            {
-                return TypeName;
-            }
-        }
-
-        return helperNamespace + "." + TypeName;
     }
 }

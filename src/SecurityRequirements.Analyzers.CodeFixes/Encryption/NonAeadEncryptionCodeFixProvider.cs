@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using SecurityRequirements.Analyzers.CodeFixes.Internal;
 using SecurityRequirements.Analyzers.Diagnostics;
 
 namespace SecurityRequirements.Analyzers.CodeFixes.Encryption;
@@ -25,7 +26,7 @@ public sealed class NonAeadEncryptionCodeFixProvider : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.NonAeadCipherMode);
 
-    public override FixAllProvider GetFixAllProvider() => new HelperFixAllProvider();
+    public override FixAllProvider GetFixAllProvider() => new SolutionBatchFixAllProvider(Title, DiagnosticIds.NonAeadCipherMode, FixDocumentsAsync);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -48,7 +49,7 @@ public sealed class NonAeadEncryptionCodeFixProvider : CodeFixProvider
         }
     }
 
-    private static async Task<Solution> FixDocumentsAsync(Solution solution, IEnumerable<(DocumentId Id, ImmutableArray<Diagnostic> Diagnostics)> work, CancellationToken cancellationToken)
+    private static async Task<Solution> FixDocumentsAsync(Solution solution, IReadOnlyList<(DocumentId Id, ImmutableArray<Diagnostic> Diagnostics)> work, CancellationToken cancellationToken)
     {
         // Per project: the namespace of the helper once it exists (found, or added to the first fixed file).
         var helperNamespaces = new Dictionary<ProjectId, string>();
@@ -81,60 +82,27 @@ public sealed class NonAeadEncryptionCodeFixProvider : CodeFixProvider
             var addHelper = false;
             if (!helperNamespaces.TryGetValue(projectId, out var helperNamespace))
             {
-                var existing = AesGcmHelper.FindExisting(model.Compilation);
+                var existing = AesGcmHelper.Helper.FindExisting(model.Compilation);
                 addHelper = existing is null;
-                helperNamespace = existing ?? (root is CompilationUnitSyntax unit && unit.Members.OfType<FileScopedNamespaceDeclarationSyntax>().FirstOrDefault() is { } fileScoped
-                    ? fileScoped.Name.ToString()
-                    : string.Empty);
+                helperNamespace = existing ?? ProjectHelperClass.NamespaceFor((CompilationUnitSyntax)root);
                 helperNamespaces[projectId] = helperNamespace;
             }
 
             var editor = new SyntaxEditor(root, solution.Workspace.Services);
             foreach (var plan in plans)
             {
-                AesGcmRewrite.Apply(editor, plan, AesGcmHelper.NameAt(model, plan.Replaced.SpanStart, helperNamespace));
+                AesGcmRewrite.Apply(editor, plan, AesGcmHelper.Helper.NameAt(model, plan.Replaced.SpanStart, helperNamespace));
             }
 
             var newRoot = (CompilationUnitSyntax)editor.GetChangedRoot();
             if (addHelper)
             {
-                newRoot = AesGcmHelper.AddTo(newRoot, out _);
+                newRoot = AesGcmHelper.Helper.AddTo(newRoot);
             }
 
             solution = solution.WithDocumentSyntaxRoot(documentId, newRoot);
         }
 
         return solution;
-    }
-
-    /// <summary>Fix All that edits every document in scope and then adds the shared helper once per project.</summary>
-    private sealed class HelperFixAllProvider : FixAllProvider
-    {
-        public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
-
-        public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext) =>
-            Task.FromResult<CodeAction?>(CodeAction.Create(Title, ct => FixAllAsync(fixAllContext, ct), equivalenceKey: DiagnosticIds.NonAeadCipherMode));
-
-        private static async Task<Solution> FixAllAsync(FixAllContext context, CancellationToken cancellationToken)
-        {
-            var documents = context.Scope switch
-            {
-                FixAllScope.Document when context.Document is not null => new[] { context.Document },
-                FixAllScope.Project => context.Project.Documents.ToArray(),
-                _ => context.Solution.Projects.SelectMany(p => p.Documents).ToArray(),
-            };
-
-            var work = new List<(DocumentId, ImmutableArray<Diagnostic>)>();
-            foreach (var document in documents)
-            {
-                var diagnostics = await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
-                if (!diagnostics.IsEmpty)
-                {
-                    work.Add((document.Id, diagnostics));
-                }
-            }
-
-            return await FixDocumentsAsync(context.Solution, work, cancellationToken).ConfigureAwait(false);
-        }
     }
 }
