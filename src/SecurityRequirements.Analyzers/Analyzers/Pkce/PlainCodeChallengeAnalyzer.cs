@@ -14,7 +14,8 @@ namespace SecurityRequirements.Analyzers.Analyzers.Pkce;
 /// <remarks>
 /// Reported for IdentityServer <c>Client.AllowPlainTextPkce = true</c> (IdentityServer4 and Duende, matched by full name),
 /// for <c>code_challenge_method=plain</c> in hand-built request strings and form dictionaries, and for IdentityModel /
-/// Duende.IdentityModel <c>RequestUrl.CreateAuthorizeUrl</c> with <c>codeChallengeMethod: "plain"</c>.
+/// Duende.IdentityModel <c>RequestUrl.CreateAuthorizeUrl</c> with <c>codeChallengeMethod: "plain"</c>, and for OpenIddict
+/// <c>OpenIddictServerOptions.CodeChallengeMethods.Add("plain")</c>.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PlainCodeChallengeAnalyzer : RequirementsAnalyzer
@@ -84,6 +85,27 @@ public sealed class PlainCodeChallengeAnalyzer : RequirementsAnalyzer
                         {
                             Report(c, argument.Syntax, "CreateAuthorizeUrl(codeChallengeMethod: \"" + method + "\")", "pass codeChallengeMethod: \"S256\" with codeChallenge: BASE64URL(SHA256(codeVerifier))");
                         }
+                    }
+                },
+                OperationKind.Invocation);
+        }
+
+        var openIddictOptions = OAuthSymbols.Resolve(context.Compilation, "OpenIddict.Server.OpenIddictServerOptions");
+        if (!openIddictOptions.IsEmpty)
+        {
+            // OpenIddict has no builder method for challenge methods: "plain" is allowed through options.CodeChallengeMethods.Add.
+            context.RegisterOperationAction(
+                c =>
+                {
+                    var invocation = (IInvocationOperation)c.Operation;
+                    if (invocation.TargetMethod.Name == "Add"
+                        && invocation.Instance is IPropertyReferenceOperation { Property: { Name: "CodeChallengeMethods" } property }
+                        && OAuthSymbols.Contains(openIddictOptions, property.ContainingType)
+                        && invocation.Arguments.Length == 1
+                        && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string method }
+                        && string.Equals(method, "plain", StringComparison.OrdinalIgnoreCase))
+                    {
+                        Report(c, invocation.Syntax, "OpenIddictServerOptions.CodeChallengeMethods.Add(\"" + method + "\")", "allow only CodeChallengeMethods.Sha256 (\"S256\")");
                     }
                 },
                 OperationKind.Invocation);

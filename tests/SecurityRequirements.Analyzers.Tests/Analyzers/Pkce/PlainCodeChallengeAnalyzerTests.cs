@@ -64,4 +64,27 @@ public class PlainCodeChallengeAnalyzerTests
         test.ExpectedDiagnostics.Add(Expect(2, "CreateAuthorizeUrl(codeChallengeMethod: \"plain\")", "pass codeChallengeMethod: \"S256\" with codeChallenge: BASE64URL(SHA256(codeVerifier))"));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task OpenIddictPlainChallengeMethod_ReportsSRA2003()
+    {
+        const string source = """
+            using Microsoft.Extensions.DependencyInjection;
+            using OpenIddict.Abstractions;
+
+            static class Startup
+            {
+                static void Configure(OpenIddictServerBuilder builder) => builder.Configure(options =>
+                {
+                    {|#0:options.CodeChallengeMethods.Add(OpenIddictConstants.CodeChallengeMethods.Plain)|};
+                    options.CodeChallengeMethods.Add(OpenIddictConstants.CodeChallengeMethods.Sha256);
+                });
+            }
+            """;
+
+        var test = Verify.Create(source, Yaml);
+        test.ReferenceAssemblies = OAuthReferences.OpenIddict;
+        test.ExpectedDiagnostics.Add(Expect(0, "OpenIddictServerOptions.CodeChallengeMethods.Add(\"plain\")", "allow only CodeChallengeMethods.Sha256 (\"S256\")"));
+        await test.RunAsync();
+    }
 }
