@@ -56,6 +56,20 @@ public sealed class TokenLifetimeCodeFixProvider : CodeFixProvider
                 var literal = SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(checked((int)limit)));
                 Register(context, diagnostic, limitName, assignment.Right, literal.WithTriviaFrom(assignment.Right));
             }
+            else if (fix == TokenLifetimeAnalyzer.AddClientPropertyFix
+                && node is BaseObjectCreationExpressionSyntax { Initializer: { } clientInitializer } client
+                && diagnostic.Properties.TryGetValue(TokenLifetimeAnalyzer.PropertyNameProperty, out var property) && property is not null)
+            {
+                var added = SyntaxFactory.AssignmentExpression(
+                    SyntaxKind.SimpleAssignmentExpression,
+                    SyntaxFactory.IdentifierName(property),
+                    SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(checked((int)limit))));
+                var expressions = clientInitializer.Expressions;
+                var updated = expressions.SeparatorCount == expressions.Count && expressions.Count > 0
+                    ? SyntaxFactory.SeparatedList<ExpressionSyntax>(expressions.GetWithSeparators().Add(added).Add(SyntaxFactory.Token(SyntaxKind.CommaToken)))
+                    : expressions.Add(added);
+                Register(context, diagnostic, limitName, client, client.WithInitializer(clientInitializer.WithExpressions(updated).WithAdditionalAnnotations(Formatter.Annotation)));
+            }
             else if (fix == TokenLifetimeAnalyzer.AddExpiresFix && node is BaseObjectCreationExpressionSyntax creation)
             {
                 Register(context, diagnostic, limitName, creation, AddExpires(creation, limit));

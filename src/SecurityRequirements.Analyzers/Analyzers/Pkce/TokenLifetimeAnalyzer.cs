@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
@@ -40,6 +41,12 @@ public sealed class TokenLifetimeAnalyzer : RequirementsAnalyzer
 
     /// <summary>Add <c>Expires = DateTime.UtcNow.AddX(limit)</c> to the descriptor's initialiser.</summary>
     public const string AddExpiresFix = "AddExpires";
+
+    /// <summary>Add <c>PropertyName = limit-in-seconds</c> to an IdentityServer client's initialiser.</summary>
+    public const string AddClientPropertyFix = "AddClientProperty";
+
+    /// <summary>The client property the <see cref="AddClientPropertyFix"/> adds.</summary>
+    public const string PropertyNameProperty = "PropertyName";
 
     /// <summary>JwtSecurityTokenHandler and JsonWebTokenHandler give a token without Expires this lifetime.</summary>
     private static readonly TimeSpan HandlerDefaultLifetime = TimeSpan.FromMinutes(60);
@@ -84,6 +91,11 @@ public sealed class TokenLifetimeAnalyzer : RequirementsAnalyzer
                     }
                 },
                 OperationKind.SimpleAssignment);
+        }
+
+        if (!clients.IsEmpty)
+        {
+            context.RegisterOperationAction(c => AnalyzeClientDefaults(c, (IObjectCreationOperation)c.Operation), OperationKind.ObjectCreation);
         }
 
         if (!descriptors.IsEmpty)
@@ -165,6 +177,74 @@ public sealed class TokenLifetimeAnalyzer : RequirementsAnalyzer
                     }
                 },
                 OperationKind.Invocation);
+        }
+
+        // IdentityServer's Client defaults (Duende and IdentityServer4 alike): access 3600 s; with AllowOfflineAccess,
+        // absolute refresh 30 days and, when expiration is sliding, sliding refresh 15 days.
+        void AnalyzeClientDefaults(OperationAnalysisContext c, IObjectCreationOperation creation)
+        {
+            if (!OAuthSymbols.Contains(clients, creation.Type) || creation.Initializer is not { } initializer)
+            {
+                return;
+            }
+
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            var offline = false;
+            var sliding = false;
+            foreach (var member in initializer.Initializers)
+            {
+                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assigned)
+                {
+                    set.Add(target.Property.Name);
+                    offline |= target.Property.Name == "AllowOfflineAccess" && assigned.Value.ConstantValue is { HasValue: true, Value: true };
+                    sliding |= target.Property.Name == "RefreshTokenExpiration" && assigned.Value.ConstantValue is { HasValue: true, Value: 0 };
+                }
+            }
+
+            if (!set.Contains("AccessTokenLifetime"))
+            {
+                ReportClientDefault(c, creation, "AccessTokenLifetime", TokenKind.Access, 3600);
+            }
+
+            if (offline && !set.Contains("AbsoluteRefreshTokenLifetime"))
+            {
+                ReportClientDefault(c, creation, "AbsoluteRefreshTokenLifetime", TokenKind.Refresh, 30 * 86400);
+            }
+
+            if (offline && sliding && !set.Contains("SlidingRefreshTokenLifetime"))
+            {
+                ReportClientDefault(c, creation, "SlidingRefreshTokenLifetime", TokenKind.Refresh, 15 * 86400);
+            }
+        }
+
+        void ReportClientDefault(OperationAnalysisContext c, IObjectCreationOperation creation, string property, TokenKind kind, int defaultSeconds)
+        {
+            foreach (var control in controls)
+            {
+                var limit = Limit(control.Pkce, kind);
+                if (defaultSeconds <= limit.TotalSeconds)
+                {
+                    continue;
+                }
+
+                var properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(FixProperty, AddClientPropertyFix)
+                    .Add(PropertyNameProperty, property)
+                    .Add(LimitSecondsProperty, ((long)limit.TotalSeconds).ToString(CultureInfo.InvariantCulture));
+                requirements.Report(
+                    c.ReportDiagnostic,
+                    DiagnosticDescriptors.TokenLifetimeTooLong,
+                    control,
+                    CreationHead(creation.Syntax),
+                    c.ContainingSymbol,
+                    properties,
+                    control.Id,
+                    control.Requirement,
+                    "Client without " + property,
+                    KindName(kind),
+                    "IdentityServer's default of " + DurationParser.Format(TimeSpan.FromSeconds(defaultSeconds)),
+                    DurationParser.Format(limit));
+            }
         }
 
         void AnalyzeClientLifetime(OperationAnalysisContext c, ISimpleAssignmentOperation assignment, IPropertySymbol property)

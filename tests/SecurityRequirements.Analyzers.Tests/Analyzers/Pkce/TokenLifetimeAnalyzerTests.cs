@@ -86,6 +86,34 @@ public class TokenLifetimeAnalyzerTests
     }
 
     [Fact]
+    public async Task ClientLeavingIdentityServerDefaults_ReportsSRA2004()
+    {
+        const string source = """
+            using Duende.IdentityServer.Models;
+
+            static class Clients
+            {
+                static Client Mobile() => {|#0:{|#1:{|#2:new Client|}|}|}
+                {
+                    ClientId = "mobile",
+                    AllowOfflineAccess = true,
+                    RefreshTokenExpiration = TokenExpiration.Sliding,
+                };
+
+                static Client Service() => new Client { ClientId = "svc", AccessTokenLifetime = 600 };
+                static Client Later() => new Client();
+            }
+            """;
+
+        var test = Verify.Create(source, Yaml);
+        test.TestState.Sources.Add(IdentityServerStandIns.Duende);
+        test.ExpectedDiagnostics.Add(Expect(0, "Client without AccessTokenLifetime", "access", "IdentityServer's default of 1h", "15m"));
+        test.ExpectedDiagnostics.Add(Expect(1, "Client without AbsoluteRefreshTokenLifetime", "refresh", "IdentityServer's default of 30d", "7d"));
+        test.ExpectedDiagnostics.Add(Expect(2, "Client without SlidingRefreshTokenLifetime", "refresh", "IdentityServer's default of 15d", "7d"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task JwtExpiriesOverTheAccessLimit_ReportSRA2004()
     {
         const string source = """

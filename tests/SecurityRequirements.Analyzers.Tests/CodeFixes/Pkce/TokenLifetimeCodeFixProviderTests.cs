@@ -18,6 +18,44 @@ public class TokenLifetimeCodeFixProviderTests
         """;
 
     [Fact]
+    public async Task ClientDefaults_FixAddsLifetimesAtTheLimit()
+    {
+        const string source = """
+            using Duende.IdentityServer.Models;
+
+            static class Clients
+            {
+                static Client Mobile() => {|SRA2004:{|SRA2004:new Client|}|}
+                {
+                    ClientId = "mobile",
+                    AllowOfflineAccess = true,
+                };
+            }
+            """;
+        const string fixedSource = """
+            using Duende.IdentityServer.Models;
+
+            static class Clients
+            {
+                static Client Mobile() => new Client
+                {
+                    ClientId = "mobile",
+                    AllowOfflineAccess = true,
+                    AbsoluteRefreshTokenLifetime = 604800,
+                    AccessTokenLifetime = 900,
+                };
+            }
+            """;
+
+        var test = Verify.Create(source, fixedSource, Yaml);
+        test.TestState.Sources.Add(IdentityServerStandIns.Duende);
+        test.FixedState.Sources.Add(IdentityServerStandIns.Duende);
+        test.NumberOfIncrementalIterations = 2;
+        test.NumberOfFixAllIterations = 2;
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task ClientLifetimes_ClampedToTheLimitInSeconds()
     {
         const string source = """
