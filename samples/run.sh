@@ -56,6 +56,16 @@ for sample in Compliant Noncompliant; do
     echo "-- Noncompliant: FAILED: expected SRA diagnostics (full log: ${log#$repo/})"
     status=1
   fi
+
+  # A successful build leaves the attestation next to the assembly (a failed one has nothing to attest).
+  manifest="$(find "$repo/samples/$sample/bin" -name "$sample.security-attestation.json" 2>/dev/null | head -n 1)"
+  if [[ $rc -eq 0 && -n "$manifest" ]]; then
+    echo "-- $sample: attestation ${manifest#$repo/} and .html"
+    grep -o '"verdict": *"[^"]*"' "$manifest" | sed -E 's/^"verdict": *"(.*)"$/   verdict: \1/' || true
+  elif [[ $sample == Compliant ]]; then
+    echo "-- Compliant: FAILED: no attestation manifest was written"
+    status=1
+  fi
 done
 
 echo
