@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SecurityRequirements.Analyzers.CodeFixes.Internal;
 using SecurityRequirements.Analyzers.Diagnostics;
 
 namespace SecurityRequirements.Analyzers.CodeFixes.Encryption;
@@ -69,33 +70,16 @@ public sealed class FixedNonceCodeFixProvider : CodeFixProvider
         }
         else
         {
-            var name = UniqueName(model, statement.SpanStart, "nonce");
+            var name = StatementInsertion.UniqueName(model, statement.SpanStart, "nonce");
             var aesGcm = CryptoNames.TypeName(model, statement.SpanStart, "AesGcm");
             inserted = SyntaxFactory.ParseStatement("var " + name + " = " + rng + ".GetBytes(" + aesGcm + ".NonceByteSizes.MaxSize);");
             newStatement = statement.ReplaceNode(argument, SyntaxFactory.IdentifierName(name).WithTriviaFrom(argument));
         }
 
-        // The new line takes the statement's comments; the statement keeps only its indentation.
-        var leading = statement.GetLeadingTrivia();
-        var indentation = leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia)
-            ? SyntaxFactory.TriviaList(leading[leading.Count - 1])
-            : SyntaxFactory.TriviaList();
-        inserted = inserted.WithLeadingTrivia(leading).WithTrailingTrivia(statement.GetTrailingTrivia());
-        newStatement = newStatement.WithLeadingTrivia(indentation);
+        (inserted, newStatement) = StatementInsertion.Place(inserted, newStatement);
         var block = (BlockSyntax)statement.Parent!;
         var index = block.Statements.IndexOf(statement);
         var statements = block.Statements.RemoveAt(index).InsertRange(index, new[] { inserted, newStatement });
         return document.WithSyntaxRoot(root!.ReplaceNode(block, block.WithStatements(statements)));
-    }
-
-    private static string UniqueName(SemanticModel model, int position, string baseName)
-    {
-        var name = baseName;
-        for (var i = 2; model.LookupSymbols(position, name: name).Length > 0; i++)
-        {
-            name = baseName + i.ToString(CultureInfo.InvariantCulture);
-        }
-
-        return name;
     }
 }

@@ -145,23 +145,16 @@ public sealed class PkceRequestCodeFixProvider : CodeFixProvider
                     usedNames[body] = used = new HashSet<string>(StringComparer.Ordinal);
                 }
 
-                var name = UniqueName(model, plan.Statement.SpanStart, used);
+                var name = StatementInsertion.UniqueName(model, plan.Statement.SpanStart, "codeVerifier", used);
                 var statement = plan.Statement!;
-                var declaration = SyntaxFactory.ParseStatement("var " + name + " = " + helper + ".CreateVerifier();")
-                    .WithLeadingTrivia(statement.GetLeadingTrivia())
-                    .WithTrailingTrivia(statement.GetTrailingTrivia());
+                var declaration = SyntaxFactory.ParseStatement("var " + name + " = " + helper + ".CreateVerifier();");
                 var invocation = (InvocationExpressionSyntax)plan.Node;
                 var arguments = invocation.ArgumentList.AddArguments(
                     SyntaxFactory.Argument(SyntaxFactory.NameColon("codeChallenge"), default, SyntaxFactory.ParseExpression(helper + ".CreateChallenge(" + name + ")")),
                     SyntaxFactory.Argument(SyntaxFactory.NameColon("codeChallengeMethod"), default, SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal("S256"))));
 
-                // The new line takes the statement's comments; the statement keeps only its indentation.
-                var leading = statement.GetLeadingTrivia();
-                var indentation = leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia)
-                    ? SyntaxFactory.TriviaList(leading[leading.Count - 1])
-                    : SyntaxFactory.TriviaList();
-                var newStatement = statement.ReplaceNode(invocation, invocation.WithArgumentList(arguments)).WithLeadingTrivia(indentation);
-                editor.InsertBefore(statement, declaration);
+                var (inserted, newStatement) = StatementInsertion.Place(declaration, statement.ReplaceNode(invocation, invocation.WithArgumentList(arguments)));
+                editor.InsertBefore(statement, inserted);
                 editor.ReplaceNode(statement, newStatement);
             }
 
@@ -175,18 +168,6 @@ public sealed class PkceRequestCodeFixProvider : CodeFixProvider
         }
 
         return solution;
-    }
-
-    private static string UniqueName(SemanticModel model, int position, HashSet<string> used)
-    {
-        var name = "codeVerifier";
-        for (var i = 2; model.LookupSymbols(position, name: name).Length > 0 || used.Contains(name); i++)
-        {
-            name = "codeVerifier" + i.ToString(CultureInfo.InvariantCulture);
-        }
-
-        used.Add(name);
-        return name;
     }
 
     private sealed record FixPlan(SyntaxNode Node, StatementSyntax? Statement, string? VerifierName);

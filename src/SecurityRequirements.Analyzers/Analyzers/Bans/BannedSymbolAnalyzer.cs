@@ -52,13 +52,10 @@ public sealed class BannedSymbolAnalyzer : RequirementsAnalyzer
             _ => null,
         };
 
-        if (symbol is null || IsInsideNameOf(operation))
-        {
-            return;
-        }
-
-        if (!bans.TryFind(symbol, out var ban)
-            && !(operation is IObjectCreationOperation { Type: { } createdType } && bans.TryFindCreatedType(createdType, out ban)))
+        // The ban lookup first: walking up to look for nameof is only worth it for a banned symbol.
+        if (symbol is null
+            || (!bans.TryFind(symbol, out var ban) && !(operation is IObjectCreationOperation { Type: { } createdType } && bans.TryFindCreatedType(createdType, out ban)))
+            || IsInsideNameOf(operation))
         {
             return;
         }

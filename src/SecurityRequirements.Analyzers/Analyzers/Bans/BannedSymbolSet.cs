@@ -13,9 +13,9 @@ namespace SecurityRequirements.Analyzers.Analyzers.Bans;
 internal sealed class BannedSymbolSet
 {
     private readonly Dictionary<ISymbol, BannedSymbol> _symbols;
-    private readonly Dictionary<string, BannedSymbol> _namespaces;
+    private readonly Dictionary<INamespaceSymbol, BannedSymbol> _namespaces;
 
-    private BannedSymbolSet(Dictionary<ISymbol, BannedSymbol> symbols, Dictionary<string, BannedSymbol> namespaces)
+    private BannedSymbolSet(Dictionary<ISymbol, BannedSymbol> symbols, Dictionary<INamespaceSymbol, BannedSymbol> namespaces)
     {
         _symbols = symbols;
         _namespaces = namespaces;
@@ -26,25 +26,28 @@ internal sealed class BannedSymbolSet
     public static BannedSymbolSet Bind(ImmutableArray<ControlModel> controls, Compilation compilation)
     {
         var symbols = new Dictionary<ISymbol, BannedSymbol>(SymbolEqualityComparer.Default);
-        var namespaces = new Dictionary<string, BannedSymbol>(StringComparer.Ordinal);
+        // Namespaces are bound to symbols here too, so a lookup compares symbols instead of formatting names per operation.
+        var namespaces = new Dictionary<INamespaceSymbol, BannedSymbol>(SymbolEqualityComparer.Default);
         foreach (var control in controls)
         {
             foreach (var id in control.Banned!.Symbols)
             {
                 var displayName = id.Value.Substring(2);
-                if (id.Value.StartsWith("N:", StringComparison.Ordinal))
-                {
-                    if (!namespaces.ContainsKey(displayName))
-                    {
-                        namespaces.Add(displayName, new BannedSymbol(control, displayName));
-                    }
-
-                    continue;
-                }
-
                 foreach (var symbol in DocumentationCommentId.GetSymbolsForDeclarationId(id.Value, compilation))
                 {
-                    if (!symbols.ContainsKey(symbol.OriginalDefinition))
+                    if (symbol is INamespaceSymbol ns)
+                    {
+                        // A symbol's ContainingNamespace is its assembly's (or module's) namespace, not the merged
+                        // compilation namespace the id binds to, so register every constituent.
+                        foreach (var part in ns.ConstituentNamespaces.Add(ns))
+                        {
+                            if (!namespaces.ContainsKey(part))
+                            {
+                                namespaces.Add(part, new BannedSymbol(control, displayName));
+                            }
+                        }
+                    }
+                    else if (!symbols.ContainsKey(symbol.OriginalDefinition))
                     {
                         symbols.Add(symbol.OriginalDefinition, new BannedSymbol(control, displayName));
                     }
@@ -69,7 +72,7 @@ internal sealed class BannedSymbolSet
         {
             for (var ns = symbol.ContainingNamespace; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
             {
-                if (_namespaces.TryGetValue(ns.ToDisplayString(), out ban!))
+                if (_namespaces.TryGetValue(ns, out ban!))
                 {
                     return true;
                 }

@@ -66,6 +66,12 @@ public sealed class KeyMaterialAnalyzer : RequirementsAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
+        if (method.IsStatic || method.Name is not ("Encrypt" or "CreateEncryptor" or "CreateDecryptor"
+            or "EncryptCbc" or "EncryptCfb" or "TryEncryptCbc" or "TryEncryptCfb" or "DecryptCbc" or "DecryptCfb" or "TryDecryptCbc" or "TryDecryptCfb"))
+        {
+            return; // cheap name filter before any base-type walk: this runs for every invocation
+        }
+
         var receiverType = invocation.Instance?.Type;
 
         if (types.IsAead(receiverType) && method.Name == "Encrypt" && Argument(invocation.Arguments, "nonce") is { } nonce)

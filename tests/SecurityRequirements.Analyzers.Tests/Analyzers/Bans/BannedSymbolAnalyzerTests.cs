@@ -96,6 +96,21 @@ public class BannedSymbolAnalyzerTests
     }
 
     [Fact]
+    public async Task BannedSourceNamespace_ReportsUsesOfItsNestedTypes()
+    {
+        const string source = """
+            namespace Legacy.Data { public static class Db { public static int Query() => 1; } }
+            class C
+            {
+                int M() => {|#0:Legacy.Data.Db.Query()|};
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Yaml("\"N:Legacy\""),
+            Verify.Diagnostic(DiagnosticDescriptors.BannedSymbol).WithLocation(0).WithArguments("SEC-004", Requirement, "Legacy", "remove it or use what the control prescribes"));
+    }
+
+    [Fact]
     public async Task BannedPropertyAndTypeOf_Reported()
     {
         const string source = """
