@@ -29,13 +29,21 @@ internal sealed class ProjectHelperClass
     /// <summary>The namespace ("" for global) of a helper the project already has, or null when there is none.</summary>
     public string? FindExisting(Compilation compilation)
     {
-        var existing = compilation.GetSymbolsWithName(TypeName, SymbolFilter.Type)
+        var existing = FindExistingType(compilation);
+        return existing is null ? null : NamespaceOf(existing);
+    }
+
+    /// <summary>The helper's namespace as <see cref="NameAt"/> takes it: "" for the global namespace.</summary>
+    public static string NamespaceOf(INamedTypeSymbol helper) =>
+        helper.ContainingNamespace.IsGlobalNamespace ? string.Empty : helper.ContainingNamespace.ToDisplayString();
+
+    /// <summary>The helper the project already has (in any namespace), or null; the first by name when there are several.</summary>
+    public INamedTypeSymbol? FindExistingType(Compilation compilation) =>
+        compilation.GetSymbolsWithName(TypeName, SymbolFilter.Type)
             .OfType<INamedTypeSymbol>()
             .Where(t => t.GetMembers(MemberName).Length > 0)
             .OrderBy(t => t.ToDisplayString(), System.StringComparer.Ordinal)
             .FirstOrDefault();
-        return existing is null ? null : existing.ContainingNamespace.IsGlobalNamespace ? string.Empty : existing.ContainingNamespace.ToDisplayString();
-    }
 
     /// <summary>The namespace the helper gets when added to <paramref name="root"/>.</summary>
     public static string NamespaceFor(CompilationUnitSyntax root) =>

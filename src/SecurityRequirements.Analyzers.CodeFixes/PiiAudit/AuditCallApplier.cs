@@ -7,11 +7,10 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
-using Microsoft.CodeAnalysis.Text;
 
 namespace SecurityRequirements.Analyzers.CodeFixes.PiiAudit;
 
-/// <summary>Applies audit-call plans to documents and adds the helper file once per project.</summary>
+/// <summary>Applies audit-call plans to a document and appends the helper class to it when the project lacks one.</summary>
 internal static class AuditCallApplier
 {
     /// <summary>
@@ -62,26 +61,12 @@ internal static class AuditCallApplier
                 : root.ReplaceNode(anchor, ToBlockBody(anchor, call));
         }
 
-        solution = solution.WithDocumentSyntaxRoot(document.Id, root);
-        return AddHelper(solution, document.Project.Id, plans[0]);
-    }
-
-    public static Solution AddHelper(Solution solution, ProjectId projectId, AuditCallPlan plan)
-    {
-        var project = solution.GetProject(projectId);
-        if (project is null || !plan.NeedsHelper || project.Documents.Any(d => d.Name == AuditHelperSource.FileName))
+        if (plans[0].HelperToAdd is { } helper && root is CompilationUnitSyntax compilationUnit)
         {
-            return solution;
+            root = helper.AddTo(compilationUnit);
         }
 
-        var text = SourceText.From(AuditHelperSource.Text(plan.ControlId, plan.Fields));
-        return solution.AddDocument(DocumentId.CreateNewId(projectId), AuditHelperSource.FileName, text, filePath: HelperPath(project));
-    }
-
-    private static string? HelperPath(Project project)
-    {
-        var directory = project.FilePath is { } path ? System.IO.Path.GetDirectoryName(path) : null;
-        return directory is null ? null : System.IO.Path.Combine(directory, AuditHelperSource.FileName);
+        return solution.WithDocumentSyntaxRoot(document.Id, root);
     }
 
     /// <summary>The line ending the file already uses, so an LF file stays LF.</summary>

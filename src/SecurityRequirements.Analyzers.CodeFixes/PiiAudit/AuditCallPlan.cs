@@ -1,20 +1,18 @@
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SecurityRequirements.Analyzers.CodeFixes.Internal;
 
 namespace SecurityRequirements.Analyzers.CodeFixes.PiiAudit;
 
 /// <summary>One audit call to insert: before <see cref="Anchor"/> (a statement), or as the first statement of a converted expression-bodied method.</summary>
 internal sealed class AuditCallPlan
 {
-    public AuditCallPlan(SyntaxNode anchor, bool convertsBody, ExpressionStatementSyntax call, string controlId, IReadOnlyList<string> fields, bool needsHelper)
+    public AuditCallPlan(SyntaxNode anchor, bool convertsBody, ExpressionStatementSyntax call, ProjectHelperClass? helperToAdd)
     {
         Anchor = anchor;
         ConvertsBody = convertsBody;
         Call = call;
-        ControlId = controlId;
-        Fields = fields;
-        NeedsHelper = needsHelper;
+        HelperToAdd = helperToAdd;
     }
 
     public SyntaxNode Anchor { get; }
@@ -24,10 +22,6 @@ internal sealed class AuditCallPlan
 
     public ExpressionStatementSyntax Call { get; }
 
-    public string ControlId { get; }
-
-    public IReadOnlyList<string> Fields { get; }
-
-    /// <summary>True when the project has no PiiAuditLog class yet.</summary>
-    public bool NeedsHelper { get; }
+    /// <summary>The PiiAuditLog class to append to the fixed file, or null when the project already has one.</summary>
+    public ProjectHelperClass? HelperToAdd { get; }
 }

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SecurityRequirements.Analyzers.Analyzers.PiiAudit;
+using SecurityRequirements.Analyzers.CodeFixes.Internal;
 using SecurityRequirements.Analyzers.Configuration;
 
 namespace SecurityRequirements.Analyzers.CodeFixes.PiiAudit;
@@ -49,7 +50,9 @@ internal static class AuditCallPlanner
         }
 
         var fields = fieldList!.Split(',');
-        if (!HelperMatches(model.Compilation, fields.Length))
+        var helper = AuditHelperSource.Helper(controlId!, fields);
+        var existing = helper.FindExistingType(model.Compilation);
+        if (existing is not null && !HelperMatches(existing, fields.Length))
         {
             return null;
         }
@@ -70,14 +73,16 @@ internal static class AuditCallPlanner
             arguments.Add(SyntaxFactory.Argument(value));
         }
 
+        // A new helper lands in this file (see ProjectHelperClass), so its namespace is this file's.
+        var helperNamespace = existing is null ? ProjectHelperClass.NamespaceFor((CompilationUnitSyntax)root) : ProjectHelperClass.NamespaceOf(existing);
         var call = SyntaxFactory.ExpressionStatement(
             SyntaxFactory.InvocationExpression(
                 SyntaxFactory.MemberAccessExpression(
                     SyntaxKind.SimpleMemberAccessExpression,
-                    SyntaxFactory.IdentifierName(AuditHelperSource.ClassName),
+                    SyntaxFactory.ParseExpression(helper.NameAt(model, position, helperNamespace)),
                     SyntaxFactory.IdentifierName(AuditHelperSource.MethodName)),
                 SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments))));
-        return new AuditCallPlan(anchor, convertsBody, call, controlId!, fields, model.Compilation.GetTypeByMetadataName(AuditHelperSource.ClassName) is null);
+        return new AuditCallPlan(anchor, convertsBody, call, existing is null ? helper : null);
     }
 
     /// <summary>The function-like node whose body the audit call lands in; a call there covers every read nested in it.</summary>
@@ -114,11 +119,8 @@ internal static class AuditCallPlanner
     }
 
     /// <summary>An existing helper is reused only when it has the shape this fix would call.</summary>
-    private static bool HelperMatches(Compilation compilation, int fieldCount)
-    {
-        var helper = compilation.GetTypeByMetadataName(AuditHelperSource.ClassName);
-        return helper is null || helper.GetMembers(AuditHelperSource.MethodName).OfType<IMethodSymbol>().Any(m => m.IsStatic && m.Parameters.Length == fieldCount + 1);
-    }
+    private static bool HelperMatches(INamedTypeSymbol helper, int fieldCount) =>
+        helper.GetMembers(AuditHelperSource.MethodName).OfType<IMethodSymbol>().Any(m => m.IsStatic && m.Parameters.Length == fieldCount + 1);
 
     /// <summary>The symbols in scope at the insertion point that can feed the audit call.</summary>
     private sealed class ScopeReader

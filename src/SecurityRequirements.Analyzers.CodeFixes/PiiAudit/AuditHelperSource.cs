@@ -2,19 +2,23 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
+using SecurityRequirements.Analyzers.CodeFixes.Internal;
 
 namespace SecurityRequirements.Analyzers.CodeFixes.PiiAudit;
 
 /// <summary>
 /// The audit helper the SRA3001 fix adds once per project: a [LoggerMessage] method with one parameter per
 /// audit field and a fixed event id, so every audit line has the same shape and costs no allocation when disabled.
+/// It is appended to the first fixed file (see <see cref="ProjectHelperClass"/>), so its names are fully qualified
+/// and it turns on the nullable context for itself: it is the last member of that file.
 /// </summary>
 internal static class AuditHelperSource
 {
     public const string ClassName = "PiiAuditLog";
     public const string MethodName = "PiiAccessed";
-    public const string FileName = "PiiAuditLog.cs";
     public const int EventId = 3001;
+
+    private const string Logging = "global::Microsoft.Extensions.Logging.";
 
     /// <summary>"ip_address" → "ipAddress"; keywords get '@'.</summary>
     public static string ParameterName(string field)
@@ -49,10 +53,13 @@ internal static class AuditHelperSource
         return builder.ToString();
     }
 
-    public static string Text(string controlId, IReadOnlyList<string> fields)
+    public static ProjectHelperClass Helper(string controlId, IReadOnlyList<string> fields) =>
+        new(ClassName, MethodName, ClassText(controlId, fields));
+
+    public static string ClassText(string controlId, IReadOnlyList<string> fields)
     {
         var template = new StringBuilder("PII access:");
-        var parameters = new StringBuilder("ILogger logger");
+        var parameters = new StringBuilder(Logging + "ILogger logger");
         foreach (var field in fields)
         {
             template.Append(' ').Append(PlaceholderName(field)).Append("={").Append(PlaceholderName(field)).Append('}');
@@ -63,21 +70,19 @@ internal static class AuditHelperSource
             CultureInfo.InvariantCulture,
             """
             #nullable enable
-            using Microsoft.Extensions.Logging;
-
             /// <summary>Audit log for reads of personal data (control {0}); every read of a PII member calls it first.</summary>
             internal static partial class {1}
             {{
-                [LoggerMessage(EventId = {2}, Level = LogLevel.Information, Message = "{3}")]
+                [{6}LoggerMessage(EventId = {2}, Level = {6}LogLevel.Information, Message = "{3}")]
                 public static partial void {4}({5});
             }}
-
             """,
             controlId,
             ClassName,
             EventId,
             template,
             MethodName,
-            parameters);
+            parameters,
+            Logging);
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace SecurityRequirements.Analyzers.CodeFixes.PiiAudit;
 
 /// <summary>
-/// Fix All for SRA3001. A batch fixer would add the shared helper file once per fixed diagnostic; this one fixes
+/// Fix All for SRA3001. A batch fixer would add the shared helper class once per fixed document; this one fixes
 /// document by document on one solution, and the helper is added only while the project still lacks it.
 /// </summary>
 internal sealed class UnauditedPiiReadFixAllProvider : FixAllProvider

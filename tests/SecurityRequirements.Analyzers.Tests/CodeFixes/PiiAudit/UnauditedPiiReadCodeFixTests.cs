@@ -7,6 +7,19 @@ public class UnauditedPiiReadCodeFixTests
 {
     private const string AllFields = "UserId, Action and IpAddress";
 
+    /// <summary>The helper the fix appends to the first fixed file (a new file would break <c>dotnet format</c> builds).</summary>
+    private const string AppendedHelper = """
+
+        #nullable enable
+        /// <summary>Audit log for reads of personal data (control SEC-003); every read of a PII member calls it first.</summary>
+        internal static partial class PiiAuditLog
+        {
+            [global::Microsoft.Extensions.Logging.LoggerMessage(EventId = 3001, Level = global::Microsoft.Extensions.Logging.LogLevel.Information, Message = "PII access: UserId={UserId} Action={Action} IpAddress={IpAddress}")]
+            public static partial void PiiAccessed(global::Microsoft.Extensions.Logging.ILogger logger, string? userId, string? action, string? ipAddress);
+        }
+        """;
+
+    /// <summary>A helper the project already has, in its own file.</summary>
     private const string Helper = """
         #nullable enable
         using Microsoft.Extensions.Logging;
@@ -62,10 +75,9 @@ public class UnauditedPiiReadCodeFixTests
             }
             """;
 
-        var test = new PiiAuditFixTest(source, fixedSource);
+        var test = new PiiAuditFixTest(source, fixedSource + AppendedHelper);
         test.TestState.Sources.Add(("/0/Patient.cs", Patient));
         test.FixedState.Sources.Add(("/0/Patient.cs", Patient));
-        test.FixedState.Sources.Add(("PiiAuditLog.cs", Helper));
         test.ExpectedDiagnostics.Add(Expect(0, "Patient.Email"));
         await test.RunAsync();
     }
@@ -150,12 +162,11 @@ public class UnauditedPiiReadCodeFixTests
             }
             """;
 
-        var test = new PiiAuditFixTest(first, firstFixed);
+        var test = new PiiAuditFixTest(first, firstFixed + AppendedHelper);
         test.TestState.Sources.Add(("/0/Test1.cs", second));
         test.TestState.Sources.Add(("/0/Patient.cs", Patient));
         test.FixedState.Sources.Add(("/0/Test1.cs", secondFixed));
         test.FixedState.Sources.Add(("/0/Patient.cs", Patient));
-        test.FixedState.Sources.Add(("PiiAuditLog.cs", Helper));
         test.ExpectedDiagnostics.AddRange(new[] { Expect(0, "Patient.Email"), Expect(1, "Patient.FullName"), Expect(2, "Patient.FullName"), Expect(3, "Patient.Email") });
         test.NumberOfIncrementalIterations = 3;
         await test.RunAsync();
@@ -235,9 +246,8 @@ public class UnauditedPiiReadCodeFixTests
             }
             """;
 
-        var test = new PiiAuditFixTest(source, fixedSource);
+        var test = new PiiAuditFixTest(source, fixedSource + AppendedHelper);
         test.ReferenceAssemblies = PiiTestSetup.WithAspNetCore;
-        test.FixedState.Sources.Add(("PiiAuditLog.cs", Helper));
         test.ExpectedDiagnostics.AddRange(new[] { Expect(0, "Customer.Email"), Expect(1, "Customer.Email") });
         await test.RunAsync();
     }
@@ -337,11 +347,77 @@ public class UnauditedPiiReadCodeFixTests
             }
             """;
 
-        var test = new PiiAuditFixTest(source, fixedSource);
+        var test = new PiiAuditFixTest(source, fixedSource + AppendedHelper);
         test.TestState.Sources.Add(("/0/Patient.cs", Patient));
         test.FixedState.Sources.Add(("/0/Patient.cs", Patient));
-        test.FixedState.Sources.Add(("PiiAuditLog.cs", Helper));
         test.ExpectedDiagnostics.AddRange(new[] { Expect(0, "Patient.Email"), Expect(1, "Patient.FullName") });
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task FileScopedNamespace_HelperLandsInsideIt()
+    {
+        const string source = """
+            using Microsoft.Extensions.Logging;
+
+            namespace Clinic.Records;
+
+            class Service(ILogger logger)
+            {
+                public string Show(Patient p, string userId, string ipAddress) => {|#0:p.Email|};
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.Extensions.Logging;
+
+            namespace Clinic.Records;
+
+            class Service(ILogger logger)
+            {
+                public string Show(Patient p, string userId, string ipAddress)
+                {
+                    PiiAuditLog.PiiAccessed(logger, userId, "read Patient.Email", ipAddress);
+                    return p.Email;
+                }
+            }
+            """;
+
+        var test = new PiiAuditFixTest(source, fixedSource + AppendedHelper);
+        test.TestState.Sources.Add(("/0/Patient.cs", Patient));
+        test.FixedState.Sources.Add(("/0/Patient.cs", Patient));
+        test.ExpectedDiagnostics.Add(Expect(0, "Patient.Email"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ExistingHelperInAnotherNamespace_IsCalledByItsQualifiedName()
+    {
+        const string source = """
+            using Microsoft.Extensions.Logging;
+            class Service(ILogger logger)
+            {
+                public string Show(Patient p, string userId, string ipAddress) => {|#0:p.Email|};
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.Extensions.Logging;
+            class Service(ILogger logger)
+            {
+                public string Show(Patient p, string userId, string ipAddress)
+                {
+                    Clinic.Audit.PiiAuditLog.PiiAccessed(logger, userId, "read Patient.Email", ipAddress);
+                    return p.Email;
+                }
+            }
+            """;
+        const string namespacedHelper = "namespace Clinic.Audit;\n" + Helper;
+
+        var test = new PiiAuditFixTest(source, fixedSource);
+        test.TestState.Sources.Add(("/0/Patient.cs", Patient));
+        test.TestState.Sources.Add(("/0/Audit/PiiAuditLog.cs", namespacedHelper));
+        test.FixedState.Sources.Add(("/0/Patient.cs", Patient));
+        test.FixedState.Sources.Add(("/0/Audit/PiiAuditLog.cs", namespacedHelper));
+        test.ExpectedDiagnostics.Add(Expect(0, "Patient.Email"));
         await test.RunAsync();
     }
 }
