@@ -1,14 +1,23 @@
 using SecurityRequirements.Attestation.Cli;
 using SecurityRequirements.Attestation.Export;
 
+if (args.Length > 0 && args[0] == "--brief")
+{
+    return BriefCommand.Run(args.AsSpan(1).ToArray());
+}
+
 // Exit codes: 0 written, 1 usage, 2 unreadable assembly, 3 no attestation, 4 manifest does not match its recorded hash.
 const string Usage = """
     Extracts the security attestation from a built assembly (the assembly is read, never loaded).
 
     Usage: SecurityRequirements.Attestation.Cli <assembly.dll> [--out <folder>] [--print]
+           SecurityRequirements.Attestation.Cli --brief [<security_requirements.yaml>] [--out <folder>] [--print]
 
-      --out <folder>  where to write <name>.security-attestation.json and .html (default: current folder)
-      --print         write the manifest JSON to standard output instead of files
+      --out <folder>  where to write <name>.security-attestation.json and .html, or security-requirements.brief.md
+                      (default: current folder)
+      --print         write the manifest JSON (or the brief) to standard output instead of files
+      --brief         write the requirements brief of a requirements file (the package's baseline without one),
+                      the same text as `dotnet build -t:SecurityRequirementsBrief`
     """;
 
 string? assemblyPath = null;

@@ -60,6 +60,33 @@ namespace SecurityRequirements.Attestation.Export
             return true;
         }
     }
+
+    /// <summary>
+    /// Writes <c>security-requirements.brief.md</c> from the brief the generator embedded, when asked to by the
+    /// SecurityRequirementsBrief target, in the stub assembly that target compiles.
+    /// </summary>
+    public sealed class SecurityRequirementsExportBrief : Microsoft.Build.Utilities.Task
+    {
+        [Microsoft.Build.Framework.Required]
+        public string AssemblyPath { get; set; }
+
+        [Microsoft.Build.Framework.Required]
+        public string BriefPath { get; set; }
+
+        public override bool Execute()
+        {
+            var brief = File.Exists(AssemblyPath) ? AttestationFiles.ReadBriefFromImage(File.ReadAllBytes(AssemblyPath)) : null;
+            if (brief == null)
+            {
+                Log.LogError("SecurityRequirements: no requirements brief in '{0}': the SecurityRequirements.Analyzers generator did not run in the brief's stub compilation.", AssemblyPath);
+                return false;
+            }
+
+            AttestationFiles.WriteBrief(brief, BriefPath);
+            Log.LogMessage(Microsoft.Build.Framework.MessageImportance.High, "SecurityRequirements: requirements brief written to {0}", BriefPath);
+            return true;
+        }
+    }
 #endif
 
     /// <summary>Reads the manifest back and writes the JSON and HTML files; the same bytes from the build and from the command.</summary>
@@ -67,6 +94,8 @@ namespace SecurityRequirements.Attestation.Export
     {
         public const string ManifestKey = "SecurityRequirements.Attestation.Manifest";
         public const string ManifestSha256Key = "SecurityRequirements.Attestation.ManifestSha256";
+        public const string BriefKey = "SecurityRequirements.Brief";
+        public const string BriefFileName = "security-requirements.brief.md";
 
         public static readonly Encoding Utf8 = new UTF8Encoding(false);
 
@@ -83,6 +112,15 @@ namespace SecurityRequirements.Attestation.Export
                 CreateFolderOf(htmlPath);
                 File.WriteAllBytes(htmlPath, Utf8.GetBytes(AttestationReport.Render(manifest)));
             }
+        }
+
+        /// <summary>The requirements brief embedded in the image, or null when there is none.</summary>
+        public static string ReadBriefFromImage(byte[] image) => ReadMetadataValue(image, BriefKey);
+
+        public static void WriteBrief(string brief, string briefPath)
+        {
+            CreateFolderOf(briefPath);
+            File.WriteAllBytes(briefPath, Utf8.GetBytes(brief));
         }
 
         /// <summary>Checks the manifest against the hash stored beside it; null when they agree.</summary>

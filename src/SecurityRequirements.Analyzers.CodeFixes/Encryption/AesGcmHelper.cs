@@ -1,6 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using SecurityRequirements.Analyzers.CodeFixes.Internal;
+using SecurityRequirements.Analyzers.Prescriptions;
 
 namespace SecurityRequirements.Analyzers.CodeFixes.Encryption;
 
@@ -10,46 +11,9 @@ namespace SecurityRequirements.Analyzers.CodeFixes.Encryption;
 /// </summary>
 internal static class AesGcmHelper
 {
-    public const string TypeName = "AesGcmEncryption";
+    public const string TypeName = AesGcmPrescription.TypeName;
 
-    public const string ClassSource = """
-        /// <summary>
-        /// AES-GCM as the security requirements prescribe: a fresh random 12-byte nonce for every message and a
-        /// 16-byte tag. The output is nonce || ciphertext || tag, so Decrypt needs only the key.
-        /// </summary>
-        internal static class AesGcmEncryption
-        {
-            private const int NonceSize = 12;
-            private const int TagSize = 16;
-
-            public static byte[] Encrypt(byte[] key, byte[] plaintext) => Encrypt(key, plaintext, global::System.Array.Empty<byte>());
-
-            public static byte[] Encrypt(byte[] key, byte[] plaintext, byte[] associatedData)
-            {
-                var output = new byte[NonceSize + plaintext.Length + TagSize];
-                var nonce = new global::System.Span<byte>(output, 0, NonceSize);
-                global::System.Security.Cryptography.RandomNumberGenerator.Fill(nonce);
-                using var aes = new global::System.Security.Cryptography.AesGcm(key, TagSize);
-                aes.Encrypt(nonce, plaintext, new global::System.Span<byte>(output, NonceSize, plaintext.Length), new global::System.Span<byte>(output, NonceSize + plaintext.Length, TagSize), associatedData);
-                return output;
-            }
-
-            public static byte[] Decrypt(byte[] key, byte[] sealedData) => Decrypt(key, sealedData, global::System.Array.Empty<byte>());
-
-            public static byte[] Decrypt(byte[] key, byte[] sealedData, byte[] associatedData)
-            {
-                if (sealedData.Length < NonceSize + TagSize)
-                {
-                    throw new global::System.Security.Cryptography.CryptographicException("The data is too short to hold a nonce and a tag.");
-                }
-
-                var plaintext = new byte[sealedData.Length - NonceSize - TagSize];
-                using var aes = new global::System.Security.Cryptography.AesGcm(key, TagSize);
-                aes.Decrypt(new global::System.ReadOnlySpan<byte>(sealedData, 0, NonceSize), new global::System.ReadOnlySpan<byte>(sealedData, NonceSize, plaintext.Length), new global::System.ReadOnlySpan<byte>(sealedData, NonceSize + plaintext.Length, TagSize), plaintext, associatedData);
-                return plaintext;
-            }
-        }
-        """;
+    public const string ClassSource = AesGcmPrescription.ClassSource;
 
     public static readonly ProjectHelperClass Helper = new(TypeName, "Encrypt", ClassSource);
 

@@ -1,88 +1,14 @@
 using System.Collections.Generic;
-using System.Globalization;
-using System.Text;
-using Microsoft.CodeAnalysis.CSharp;
 using SecurityRequirements.Analyzers.CodeFixes.Internal;
+using SecurityRequirements.Analyzers.Prescriptions;
 
 namespace SecurityRequirements.Analyzers.CodeFixes.PiiAudit;
 
-/// <summary>
-/// The audit helper the SRA3001 fix adds once per project: a [LoggerMessage] method with one parameter per
-/// audit field and a fixed event id, so every audit line has the same shape and costs no allocation when disabled.
-/// It is appended to the first fixed file (see <see cref="ProjectHelperClass"/>), so its names are fully qualified
-/// and it turns on the nullable context for itself: it is the last member of that file.
-/// </summary>
+/// <summary>The audit helper the SRA3001 fix adds once per project: the prescribed <see cref="PiiAuditPrescription"/> class.</summary>
 internal static class AuditHelperSource
 {
-    public const string ClassName = "PiiAuditLog";
-    public const string MethodName = "PiiAccessed";
-    public const int EventId = 3001;
-
-    private const string Logging = "global::Microsoft.Extensions.Logging.";
-
-    /// <summary>"ip_address" → "ipAddress"; keywords get '@'.</summary>
-    public static string ParameterName(string field)
-    {
-        var pascal = PlaceholderName(field);
-        var name = pascal.Length == 0 ? "value" : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
-        return SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
-    }
-
-    /// <summary>"ip_address" → "IpAddress": the placeholder the template carries.</summary>
-    public static string PlaceholderName(string field)
-    {
-        var builder = new StringBuilder();
-        var upper = true;
-        foreach (var c in field)
-        {
-            if (!char.IsLetterOrDigit(c))
-            {
-                upper = true;
-                continue;
-            }
-
-            if (builder.Length == 0 && char.IsDigit(c))
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(upper ? char.ToUpperInvariant(c) : c);
-            upper = false;
-        }
-
-        return builder.ToString();
-    }
+    public const string MethodName = PiiAuditPrescription.MethodName;
 
     public static ProjectHelperClass Helper(string controlId, IReadOnlyList<string> fields) =>
-        new(ClassName, MethodName, ClassText(controlId, fields));
-
-    public static string ClassText(string controlId, IReadOnlyList<string> fields)
-    {
-        var template = new StringBuilder("PII access:");
-        var parameters = new StringBuilder(Logging + "ILogger logger");
-        foreach (var field in fields)
-        {
-            template.Append(' ').Append(PlaceholderName(field)).Append("={").Append(PlaceholderName(field)).Append('}');
-            parameters.Append(", string? ").Append(ParameterName(field));
-        }
-
-        return string.Format(
-            CultureInfo.InvariantCulture,
-            """
-            #nullable enable
-            /// <summary>Audit log for reads of personal data (control {0}); every read of a PII member calls it first.</summary>
-            internal static partial class {1}
-            {{
-                [{6}LoggerMessage(EventId = {2}, Level = {6}LogLevel.Information, Message = "{3}")]
-                public static partial void {4}({5});
-            }}
-            """,
-            controlId,
-            ClassName,
-            EventId,
-            template,
-            MethodName,
-            parameters,
-            Logging);
-    }
+        new(PiiAuditPrescription.ClassName, MethodName, PiiAuditPrescription.ClassText(controlId, fields));
 }

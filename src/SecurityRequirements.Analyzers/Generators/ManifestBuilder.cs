@@ -36,27 +36,11 @@ internal static class ManifestBuilder
         Func<CheckKind, ImmutableArray<string>> rulesFor,
         string packageVersion)
     {
-        var ordered = new List<RequirementsFileModel>(files);
-        ordered.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        var usesBaseline = ordered.Count == 0;
-        if (usesBaseline)
-        {
-            ordered.Add(BaselineModel.Value);
-        }
-
-        // The first definition of an id wins, in path order, as in RequirementsContext.
-        var controls = new SortedDictionary<string, ControlEntry>(StringComparer.Ordinal);
+        var (ordered, usesBaseline) = OrderFiles(files);
+        var controls = EffectiveControls(ordered);
         var waivers = new List<WaiverEntry>();
         foreach (var file in ordered)
         {
-            foreach (var control in file.Controls)
-            {
-                if (!controls.ContainsKey(control.Id))
-                {
-                    controls.Add(control.Id, control);
-                }
-            }
-
             waivers.AddRange(file.Waivers);
         }
 
@@ -191,6 +175,38 @@ internal static class ManifestBuilder
 
         var text = json.ToString();
         return new AttestationOutput(text, Sha256Hex(text), first.Sha256, packageVersion);
+    }
+
+    /// <summary>The files in path order, or the baseline alone when the project has none.</summary>
+    public static (List<RequirementsFileModel> Ordered, bool UsesBaseline) OrderFiles(ImmutableArray<RequirementsFileModel> files)
+    {
+        var ordered = new List<RequirementsFileModel>(files);
+        ordered.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        var usesBaseline = ordered.Count == 0;
+        if (usesBaseline)
+        {
+            ordered.Add(BaselineModel.Value);
+        }
+
+        return (ordered, usesBaseline);
+    }
+
+    /// <summary>The controls by id: the first definition of an id wins, in path order, as in RequirementsContext.</summary>
+    public static SortedDictionary<string, ControlEntry> EffectiveControls(List<RequirementsFileModel> ordered)
+    {
+        var controls = new SortedDictionary<string, ControlEntry>(StringComparer.Ordinal);
+        foreach (var file in ordered)
+        {
+            foreach (var control in file.Controls)
+            {
+                if (!controls.ContainsKey(control.Id))
+                {
+                    controls.Add(control.Id, control);
+                }
+            }
+        }
+
+        return controls;
     }
 
     /// <summary>Lower-case hex SHA-256 of the UTF-8 bytes (no BOM) of <paramref name="text"/>.</summary>

@@ -16,10 +16,14 @@ namespace SecurityRequirements.Analyzers.Generators;
 internal static class RuleCatalog
 {
     private static readonly Lazy<ImmutableDictionary<CheckKind, ImmutableArray<string>>> LazyRules = new(Load);
+    private static readonly Lazy<ImmutableDictionary<string, string>> LazyTitles = new(LoadTitles);
 
     /// <summary>The enforcing rule ids of <paramref name="check"/>, sorted; empty for <see cref="CheckKind.None"/> or a check without rules yet.</summary>
     public static ImmutableArray<string> RulesFor(CheckKind check) =>
         LazyRules.Value.TryGetValue(check, out var ids) ? ids : ImmutableArray<string>.Empty;
+
+    /// <summary>The descriptor title of <paramref name="id"/> (what to write instead, in the imperative), or "" for an unknown id.</summary>
+    public static string TitleOf(string id) => LazyTitles.Value.TryGetValue(id, out var title) ? title : string.Empty;
 
     public static CheckKind CheckOfCategory(string category) => category switch
     {
@@ -59,6 +63,20 @@ internal static class RuleCatalog
         foreach (var pair in byCheck)
         {
             builder.Add(pair.Key, pair.Value.ToImmutableArray());
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static ImmutableDictionary<string, string> LoadTitles()
+    {
+        var builder = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var field in typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static))
+        {
+            if (field.GetValue(null) is DiagnosticDescriptor descriptor)
+            {
+                builder[descriptor.Id] = descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
         }
 
         return builder.ToImmutable();

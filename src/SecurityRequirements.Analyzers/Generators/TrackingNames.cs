@@ -7,6 +7,8 @@ namespace SecurityRequirements.Analyzers.Generators;
 internal static class TrackingNames
 {
     public const string Options = nameof(Options);
+    public const string BriefRequested = nameof(BriefRequested);
+    public const string Brief = nameof(Brief);
     public const string RequirementsFiles = nameof(RequirementsFiles);
     public const string SourceFiles = nameof(SourceFiles);
     public const string SuppressMessageAttributes = nameof(SuppressMessageAttributes);

@@ -40,7 +40,7 @@ public sealed class ConsumerProject
     }
 
     /// <summary>Writes an SDK-style class library that references the package; <paramref name="properties"/> go into its PropertyGroup.</summary>
-    public ConsumerProject WriteProject(string relativePath, string properties = "") =>
+    public ConsumerProject WriteProject(string relativePath, string properties = "", string items = "") =>
         WriteFile(relativePath, $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -53,16 +53,17 @@ public sealed class ConsumerProject
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="{PackageFixture.PackageId}" Version="[{_fixture.PackageVersion}]" PrivateAssets="all" />
+                {items}
               </ItemGroup>
             </Project>
             """);
 
-    public BuildResult Build(string projectRelativePath)
+    public BuildResult Build(string projectRelativePath, params string[] extraArguments)
     {
         var project = PathOf(projectRelativePath);
         var result = DotNet.Run(
             Root,
-            ["build", project, .. DotNet.IsolatedBuildSwitches],
+            ["build", project, .. DotNet.IsolatedBuildSwitches, .. extraArguments],
             BuildTimeout,
             new Dictionary<string, string> { ["NUGET_PACKAGES"] = _fixture.PackagesDirectory });
         return new BuildResult(result, MsBuildDiagnostic.ParseAll(result.Output), Path.GetDirectoryName(project)!);

@@ -110,4 +110,17 @@ public class DescriptorMetaTests
             .ToHashSet();
         Assert.Equal(Descriptors.Select(d => (d.Id, d.Title.ToString(), d.DefaultSeverity.ToString(), fixable.Contains(d.Id) ? "Yes" : "No")), rows);
     }
+
+    [Fact]
+    public void BriefRemedies_CoverEveryCheckRule_AndSayYesExactlyWhereAFixerExists()
+    {
+        var fixable = typeof(SecurityRequirements.Analyzers.CodeFixes.Encryption.CryptoNames).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider).IsAssignableFrom(t))
+            .SelectMany(t => ((Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider)Activator.CreateInstance(t)!).FixableDiagnosticIds)
+            .ToHashSet();
+        var checkRules = Descriptors.Select(d => d.Id).Where(id => !id.StartsWith("SRA0", StringComparison.Ordinal)).OrderBy(id => id, StringComparer.Ordinal);
+
+        Assert.Equal(checkRules, SecurityRequirements.Analyzers.Brief.RuleRemedies.Ids.OrderBy(id => id, StringComparer.Ordinal));
+        Assert.All(checkRules, id => Assert.Equal((id, fixable.Contains(id)), (id, SecurityRequirements.Analyzers.Brief.RuleRemedies.For(id)!.HasCodeFix)));
+    }
 }

@@ -14,7 +14,8 @@ namespace SecurityRequirements.Analyzers.Tests.CodeFixes.PiiAudit;
 /// </summary>
 internal sealed class PiiAuditFixTest : CSharpCodeFixTest<UnauditedPiiReadAnalyzer, UnauditedPiiReadCodeFixProvider, DefaultVerifier>
 {
-    private static readonly Lazy<Type> LoggerMessageGenerator = new(LoadGenerator);
+    /// <summary>The logging package's LoggerMessage generator; the brief's snippet test runs it too.</summary>
+    internal static readonly Lazy<Type> LoggerMessageGenerator = new(LoadGenerator);
 
     public PiiAuditFixTest(string source, string fixedSource, string? yaml = PiiTestSetup.Yaml)
     {

@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using SecurityRequirements.Analyzers.Diagnostics;
+
+namespace SecurityRequirements.Analyzers.Brief;
+
+/// <summary>
+/// What the requirements brief says about each rule of a check: whether a code fix exists (kept equal to the
+/// fixers' ids by a meta test) and the remedy to apply by hand where no fix applies. An agent reads these
+/// before it writes code and after a build whose diagnostics <c>dotnet format</c> could not fix.
+/// </summary>
+internal static class RuleRemedies
+{
+    private static readonly Dictionary<string, RuleRemedy> ById = new(System.StringComparer.Ordinal)
+    {
+        [DiagnosticIds.WeakSymmetricAlgorithm] = new(true, "Encrypt with AesGcmEncryption.Encrypt and a newly provisioned 32-byte key (keys of DES, TripleDES, RC2 or Rijndael cannot be reused); keep the legacy cipher only to decrypt old data once and re-encrypt it", "instances that are not a local encrypting once in one method with a key it is given, and decryption"),
+        [DiagnosticIds.AesGcmTagTooShort] = new(true, "Construct AesGcm as new AesGcm(key, AesGcm.TagByteSizes.MaxSize)"),
+        [DiagnosticIds.NonAeadCipherMode] = new(true, "Encrypt with AesGcmEncryption.Encrypt instead of a CBC, ECB, CFB, OFB or CTS encryptor, and decrypt the new data with AesGcmEncryption.Decrypt", "encryptors used for more than one TransformFinalBlock over a whole buffer, such as CryptoStream"),
+        [DiagnosticIds.KeyTooShort] = new(true, "Set KeySize = 256 and use 32-byte keys", "short key arrays: provision a 32-byte key"),
+        [DiagnosticIds.HardCodedKeyMaterial] = new(false, "Read the key at run time from a key store (Azure Key Vault, AWS KMS, ASP.NET Core Data Protection, an HSM), never from source; generate each IV or nonce with RandomNumberGenerator.GetBytes"),
+        [DiagnosticIds.FixedNonce] = new(true, "Create the nonce for every message with RandomNumberGenerator.GetBytes(AesGcm.NonceByteSizes.MaxSize), or call AesGcmEncryption.Encrypt, which does"),
+        [DiagnosticIds.PredictableKeyMaterial] = new(false, "Fill key, IV and nonce buffers with RandomNumberGenerator.Fill, or create them with RandomNumberGenerator.GetBytes"),
+        [DiagnosticIds.WeakHash] = new(false, "Hash with SHA256.HashData (or SHA-384/512) and authenticate with HMACSHA256; derive password hashes with Rfc2898DeriveBytes.Pbkdf2 over SHA-256"),
+        [DiagnosticIds.BouncyCastleNonAead] = new(false, "Use new GcmBlockCipher(new AesEngine()) with a 256-bit key and a random 12-byte nonce, or System.Security.Cryptography.AesGcm through AesGcmEncryption"),
+        [DiagnosticIds.PkceDisabled] = new(true, "Turn PKCE on: UsePkce = true (ASP.NET Core OpenID Connect and OAuth), RequirePkce = true (IdentityServer clients), RequireProofKeyForCodeExchange() (OpenIddict), WithPkce (MSAL)", "MSAL builders: add .WithPkce(codeVerifier)"),
+        [DiagnosticIds.NonCodeResponseType] = new(true, "Use the authorization code flow: ResponseType = \"code\" with PKCE"),
+        [DiagnosticIds.PlainCodeChallenge] = new(true, "Use code_challenge_method S256: AllowPlainTextPkce = false and no \"plain\" challenge method", "hand-built request strings and dictionaries"),
+        [DiagnosticIds.TokenLifetimeTooLong] = new(true, "Set every token lifetime at or below the control's limits, as TokenLifetimes below does", "lifetimes computed at run time"),
+        [DiagnosticIds.AuthorizationRequestWithoutPkce] = new(true, "Send code_challenge = PkceCodes.CreateChallenge(verifier) with code_challenge_method=S256 in the authorize request, and code_verifier = verifier in the token request", "hand-built request strings and dictionaries, and token requests with no verifier in scope"),
+        [DiagnosticIds.UnauditedPiiRead] = new(true, "Call PiiAuditLog.PiiAccessed with every required audit field before the read, in the same method", "reads with no ILogger in scope, and controls that name their own audit_methods"),
+        [DiagnosticIds.PiiWrittenToLog] = new(true, "Log an identifier of the record (such as its Id) instead of the personal data", "types without an Id, and {@...} destructuring"),
+        [DiagnosticIds.BannedSymbol] = new(false, "Do not use the banned symbol; write what the control's 'instead' names"),
+        [DiagnosticIds.BannedPattern] = new(false, "Do not write strings that match the banned pattern; write what the control's 'instead' names"),
+    };
+
+    /// <summary>The remedy of a check's rule, or null for an id this catalog does not describe.</summary>
+    public static RuleRemedy? For(string id) => ById.TryGetValue(id, out var remedy) ? remedy : null;
+
+    /// <summary>Every rule the brief describes, for the meta tests.</summary>
+    public static IEnumerable<string> Ids => ById.Keys;
+}
