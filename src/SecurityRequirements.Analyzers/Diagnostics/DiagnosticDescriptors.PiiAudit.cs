@@ -8,7 +8,7 @@ public static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnauditedPiiRead = Rule(
         DiagnosticIds.UnauditedPiiRead,
         "Audit-log every read of personal data",
-        "{0} '{1}': reading {2} is not audit-logged ({3}); in the same body call an audit method whose message template or parameters carry {4}",
+        "{0} '{1}': reading {2} is not audit-logged ({3}); call an audit method in the same body, before the read, whose message template or parameters carry {4}",
         DiagnosticCategories.PiiAudit,
         "A control with 'check: pii-audit' requires that every method, local function, lambda or accessor that reads a member marked as personal data also makes an audit call (a method matching 'audit_methods') whose message-template placeholders or parameter names cover every field in 'audit_fields'. The audit call must be in the same body or in a body that encloses it.");
 

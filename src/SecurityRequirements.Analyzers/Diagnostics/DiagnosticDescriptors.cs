@@ -13,21 +13,21 @@ public static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor YamlSyntaxError = File(
         DiagnosticIds.YamlSyntaxError,
         "Fix the YAML syntax of the requirements file",
-        "The requirements file is not valid YAML: {0}",
+        "The requirements file is not valid YAML: {0}; correct the YAML at this position",
         DiagnosticSeverity.Error,
         "The requirements file could not be parsed. Controls that were complete before the error are still enforced; the rest are not until the syntax is fixed.");
 
     public static readonly DiagnosticDescriptor WrongNodeType = File(
         DiagnosticIds.WrongNodeType,
         "Use the expected YAML node type",
-        "'{0}' must be {1}, not {2}",
+        "'{0}' must be {1}, not {2}; write it as {1}",
         DiagnosticSeverity.Error,
         "A key of the requirements file holds a value of the wrong shape (for example a list where a single value is expected). The value is ignored.");
 
     public static readonly DiagnosticDescriptor UnknownKey = File(
         DiagnosticIds.UnknownKey,
         "Remove or correct the unknown key",
-        "Unknown key '{0}' in {1}; expected one of: {2}",
+        "Unknown key '{0}' in {1}; use one of: {2}",
         DiagnosticSeverity.Warning,
         "The key is not part of the requirements file format and is ignored. A misspelt key usually means a setting silently does not apply.");
 
@@ -41,7 +41,7 @@ public static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateControlId = File(
         DiagnosticIds.DuplicateControlId,
         "Give every control a unique id",
-        "Control id '{0}' is already used; the first definition applies and this one is ignored",
+        "Control id '{0}' is already used, so this definition is ignored; give this control a unique id",
         DiagnosticSeverity.Error,
         "Control ids identify controls in diagnostics, waivers and the attestation, so they must be unique across the requirements files of a project.");
 
@@ -62,7 +62,7 @@ public static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidRegex = File(
         DiagnosticIds.InvalidRegex,
         "Use a valid regular expression",
-        "'{0}' is not a valid .NET regular expression: {1}",
+        "'{0}' is not a valid .NET regular expression ({1}); correct the pattern",
         DiagnosticSeverity.Error,
         "Patterns are .NET regular expressions. An invalid pattern is ignored.");
 
@@ -76,35 +76,35 @@ public static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidGlob = File(
         DiagnosticIds.InvalidGlob,
         "Use a valid glob",
-        "'{0}' is not a valid glob: {1}",
+        "'{0}' is not a valid glob ({1}); correct the pattern",
         DiagnosticSeverity.Error,
         "Globs support '*' (within one segment), '**' (across segments) and '?' (one character).");
 
     public static readonly DiagnosticDescriptor WaiverUnknownControl = File(
         DiagnosticIds.WaiverUnknownControl,
         "Waive only existing controls",
-        "Waiver names control '{0}', which no requirements file defines",
+        "Waiver names control '{0}', which no requirements file defines; name an existing control id or remove the waiver",
         DiagnosticSeverity.Warning,
         "A waiver must name the id of a control defined in the requirements file. This waiver suppresses nothing.");
 
     public static readonly DiagnosticDescriptor WaiverExpired = File(
         DiagnosticIds.WaiverExpired,
         "Renew or remove the expired waiver",
-        "Waiver of control '{0}' was valid through {1} and today is {2}; it no longer suppresses anything, so fix the code or renew the waiver with a new approval",
+        "Waiver of control '{0}' was valid through {1} and today is {2}, so it no longer suppresses anything; fix the code or renew the waiver with a new approval",
         DiagnosticSeverity.Warning,
         "Waivers carry an expiry date. After that date the waiver stops suppressing diagnostics. Today's date comes from the SecurityRequirementsToday build property, which defaults to the build date.");
 
     public static readonly DiagnosticDescriptor MissingRequiredKey = File(
         DiagnosticIds.MissingRequiredKey,
         "Add the required key",
-        "{0} is missing {1}",
+        "{0} is missing {1}; add it",
         DiagnosticSeverity.Error,
         "Controls need an id and a requirement; waivers need a control, a scope (symbol, path or namespace) and a justification. An incomplete entry is ignored.");
 
     public static readonly DiagnosticDescriptor RequirementsFileTooComplex = File(
         DiagnosticIds.RequirementsFileTooComplex,
         "Keep the requirements file within limits",
-        "The requirements file exceeds a limit: {0}",
+        "The requirements file exceeds a limit: {0}; split or shorten it",
         DiagnosticSeverity.Error,
         "The requirements file is input to the compiler, so its size, nesting depth and number of nodes are capped. Content beyond a limit is not read.");
 
@@ -129,7 +129,7 @@ public static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateKey = File(
         DiagnosticIds.DuplicateKey,
         "Remove the duplicate key",
-        "Key '{0}' appears more than once in the same mapping; the first value applies",
+        "Key '{0}' appears more than once in the same mapping, so only the first value applies; remove the duplicate",
         DiagnosticSeverity.Error,
         "YAML mappings must not repeat a key. The first occurrence is used and later ones are ignored.");
 

@@ -159,7 +159,9 @@ public sealed class KeyMaterialAnalyzer : RequirementsAnalyzer
 
         if (checkKeyLength && role == KeyMaterialRole.Key && origin.Length is { } length && length > 0)
         {
-            reporter.KeyTooShort(context, location, "the " + length.ToString(CultureInfo.InvariantCulture) + "-byte key passed to " + sink, length * 8, "use a {1}-byte key");
+            // Name where the bytes come from: the reported expression may be a local or field whose name says nothing of its size.
+            var described = string.IsNullOrEmpty(origin.Description) ? string.Empty : ", from " + origin.Description + ",";
+            reporter.KeyTooShort(context, location, "the " + length.ToString(CultureInfo.InvariantCulture) + "-byte key passed to " + sink + described, length * 8, "use a {1}-byte key");
         }
 
         return reported;

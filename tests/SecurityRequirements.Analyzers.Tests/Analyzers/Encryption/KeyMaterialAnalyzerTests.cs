@@ -78,8 +78,8 @@ public class KeyMaterialAnalyzerTests
             """;
 
         await Verify.VerifyAsync(source, Yaml,
+            D(DiagnosticDescriptors.KeyTooShort, 0, "the 16-byte key passed to Aes.Key, from a byte array literal (line 4) in the readonly field C.FixedKey,", "128", "256", "use a 32-byte key"),
             D(DiagnosticDescriptors.HardCodedKeyMaterial, 0, "key", "Aes.Key", "a byte array literal (line 4) in the readonly field C.FixedKey", KeyAdvice),
-            D(DiagnosticDescriptors.KeyTooShort, 0, "the 16-byte key passed to Aes.Key", "128", "256", "use a 32-byte key"),
             D(DiagnosticDescriptors.HardCodedKeyMaterial, 1, "IV", "DecryptCbc", "a byte array literal (line 9)", IvAdvice));
     }
 
@@ -102,7 +102,7 @@ public class KeyMaterialAnalyzerTests
 
         await Verify.VerifyAsync(source, Yaml,
             D(DiagnosticDescriptors.KeyTooShort, 0, "KeySize = 128", "128", "256", "set KeySize to 256"),
-            D(DiagnosticDescriptors.KeyTooShort, 1, "the 16-byte key passed to new AesGcm(...)", "128", "256", "use a 32-byte key"));
+            D(DiagnosticDescriptors.KeyTooShort, 1, "the 16-byte key passed to new AesGcm(...), from RandomNumberGenerator.GetBytes,", "128", "256", "use a 32-byte key"));
     }
 
     [Fact]
