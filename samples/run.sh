@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Packs SecurityRequirements.Analyzers into artifacts/packages, then builds the two samples
-# against that feed and prints the diagnostics each one gets.
+# against that feed and prints the diagnostics each one gets, and writes the Noncompliant
+# sample's requirements brief.
 #   Compliant     must build with no SRA diagnostic.
 #   Noncompliant  must get SRA diagnostics; its build may fail, but only on SRA errors
 #                 (controls with `severity: error`).
@@ -67,6 +68,19 @@ for sample in Compliant Noncompliant; do
     status=1
   fi
 done
+
+# The brief an AI agent reads before writing code; the target works even while the sample does not build.
+echo
+echo "== Noncompliant: dotnet build -t:SecurityRequirementsBrief"
+brief="samples/Noncompliant/security-requirements.brief.md"
+rm -f "$brief"
+if dotnet build samples/Noncompliant/Noncompliant.csproj --no-restore -t:SecurityRequirementsBrief "${build_flags[@]}" > "$logs/brief.log" 2>&1 && [[ -s "$brief" ]]; then
+  echo "-- $brief: $(grep -c '^## SEC-' "$brief") controls, $(grep -c '^| SRA' "$brief") rules with their fixes and remedies"
+else
+  cat "$logs/brief.log"
+  echo "-- brief: FAILED"
+  status=1
+fi
 
 echo
 if [[ $status -eq 0 ]]; then echo "samples: OK"; else echo "samples: FAILED"; fi
