@@ -69,11 +69,46 @@ internal static class AesGcmRewrite
         editor.ReplaceNode(plan.Replaced, call);
         if (plan.RemovedDeclaration is not null)
         {
-            // Keep comments that stood above the removed declaration; drop a bare indentation line.
-            var onlyWhitespace = plan.RemovedDeclaration.GetLeadingTrivia().All(t => t.IsKind(SyntaxKind.WhitespaceTrivia) || t.IsKind(SyntaxKind.EndOfLineTrivia));
-            editor.RemoveNode(plan.RemovedDeclaration, onlyWhitespace ? SyntaxRemoveOptions.KeepNoTrivia : SyntaxRemoveOptions.KeepExteriorTrivia);
+            RemoveStatement(editor, plan.RemovedDeclaration);
         }
     }
+
+    /// <summary>
+    /// Removes a statement the rewrite made useless. Its comments stay, as whole lines at its indentation, on what follows;
+    /// its own line goes. When several statements go, remove them last first, so no comment lands on a statement removed later.
+    /// </summary>
+    public static void RemoveStatement(SyntaxEditor editor, StatementSyntax statement)
+    {
+        var leading = statement.GetLeadingTrivia();
+        var trailing = statement.GetTrailingTrivia();
+        if (!HasComment(leading) && !HasComment(trailing))
+        {
+            editor.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia);
+            return;
+        }
+
+        // The indentation that opened the statement's line now belongs to the next statement, which has its own.
+        var end = leading.Count;
+        while (end > 0 && leading[end - 1].IsKind(SyntaxKind.WhitespaceTrivia))
+        {
+            end--;
+        }
+
+        var indentation = end < leading.Count ? leading[end] : default;
+        var kept = SyntaxFactory.TriviaList(leading.Take(end));
+        if (HasComment(trailing))
+        {
+            // "x = 1; // why" keeps "// why" on a line of its own.
+            kept = kept.AddRange(indentation.IsKind(SyntaxKind.WhitespaceTrivia) ? new[] { indentation } : System.Array.Empty<SyntaxTrivia>())
+                .AddRange(trailing.SkipWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)));
+        }
+
+        editor.ReplaceNode(statement, (current, _) => current.WithLeadingTrivia(kept).WithTrailingTrivia());
+        editor.RemoveNode(statement, SyntaxRemoveOptions.KeepExteriorTrivia);
+    }
+
+    private static bool HasComment(SyntaxTriviaList trivia) =>
+        trivia.Any(t => !t.IsKind(SyntaxKind.WhitespaceTrivia) && !t.IsKind(SyntaxKind.EndOfLineTrivia));
 
     private static ExpressionSyntax Key(ExpressionSyntax receiver) =>
         SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver.WithoutTrivia(), SyntaxFactory.IdentifierName("Key"));
