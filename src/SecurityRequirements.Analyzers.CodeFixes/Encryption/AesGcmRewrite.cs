@@ -1,9 +1,11 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using SecurityRequirements.Analyzers.CodeFixes.Internal;
 
 namespace SecurityRequirements.Analyzers.CodeFixes.Encryption;
 
@@ -61,54 +63,24 @@ internal static class AesGcmRewrite
         }
     }
 
-    public static void Apply(SyntaxEditor editor, Plan plan, string helperName)
+    /// <summary>
+    /// Replaces the encryption with the helper call and removes the encryptor declaration together with
+    /// <paramref name="alsoRemoved"/>, statements the caller's rewrite made useless, so their comments land once.
+    /// </summary>
+    public static void Apply(SyntaxEditor editor, Plan plan, string helperName, IEnumerable<StatementSyntax>? alsoRemoved = null)
     {
         var call = SyntaxFactory.ParseExpression(
                 helperName + ".Encrypt(" + plan.Key.WithoutTrivia().ToFullString() + ", " + plan.Plaintext.WithoutTrivia().ToFullString() + ")")
             .WithTriviaFrom(plan.Replaced);
         editor.ReplaceNode(plan.Replaced, call);
+        var removed = alsoRemoved ?? Enumerable.Empty<StatementSyntax>();
         if (plan.RemovedDeclaration is not null)
         {
-            RemoveStatement(editor, plan.RemovedDeclaration);
+            removed = removed.Append(plan.RemovedDeclaration);
         }
+
+        StatementRemoval.Remove(editor, removed);
     }
-
-    /// <summary>
-    /// Removes a statement the rewrite made useless. Its comments stay, as whole lines at its indentation, on what follows;
-    /// its own line goes. When several statements go, remove them last first, so no comment lands on a statement removed later.
-    /// </summary>
-    public static void RemoveStatement(SyntaxEditor editor, StatementSyntax statement)
-    {
-        var leading = statement.GetLeadingTrivia();
-        var trailing = statement.GetTrailingTrivia();
-        if (!HasComment(leading) && !HasComment(trailing))
-        {
-            editor.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia);
-            return;
-        }
-
-        // The indentation that opened the statement's line now belongs to the next statement, which has its own.
-        var end = leading.Count;
-        while (end > 0 && leading[end - 1].IsKind(SyntaxKind.WhitespaceTrivia))
-        {
-            end--;
-        }
-
-        var indentation = end < leading.Count ? leading[end] : default;
-        var kept = SyntaxFactory.TriviaList(leading.Take(end));
-        if (HasComment(trailing))
-        {
-            // "x = 1; // why" keeps "// why" on a line of its own.
-            kept = kept.AddRange(indentation.IsKind(SyntaxKind.WhitespaceTrivia) ? new[] { indentation } : System.Array.Empty<SyntaxTrivia>())
-                .AddRange(trailing.SkipWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)));
-        }
-
-        editor.ReplaceNode(statement, (current, _) => current.WithLeadingTrivia(kept).WithTrailingTrivia());
-        editor.RemoveNode(statement, SyntaxRemoveOptions.KeepExteriorTrivia);
-    }
-
-    private static bool HasComment(SyntaxTriviaList trivia) =>
-        trivia.Any(t => !t.IsKind(SyntaxKind.WhitespaceTrivia) && !t.IsKind(SyntaxKind.EndOfLineTrivia));
 
     private static ExpressionSyntax Key(ExpressionSyntax receiver) =>
         SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver.WithoutTrivia(), SyntaxFactory.IdentifierName("Key"));

@@ -107,12 +107,7 @@ internal static class LegacyCipherRewrite
 
     public static void Apply(SyntaxEditor editor, Plan plan, string helperName)
     {
-        AesGcmRewrite.Apply(editor, plan.Encryption, helperName);
-        var removed = plan.Declaration is null ? plan.Removed : plan.Removed.Add(plan.Declaration);
-        foreach (var statement in removed.OrderByDescending(s => s.SpanStart))
-        {
-            AesGcmRewrite.RemoveStatement(editor, statement);
-        }
+        AesGcmRewrite.Apply(editor, plan.Encryption, helperName, plan.Declaration is null ? plan.Removed : plan.Removed.Add(plan.Declaration));
 
         if (plan.Using is not { Parent: { } usingParent } usingStatement)
         {

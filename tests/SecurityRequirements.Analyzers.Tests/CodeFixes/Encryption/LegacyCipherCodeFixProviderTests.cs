@@ -46,9 +46,58 @@ public class LegacyCipherCodeFixProviderTests
             }
             """;
 
+        var titles = new List<string>();
         var test = Fix.Create(source, fixedSource + "\n" + AesGcmHelper.ClassSource, Yaml);
         test.CodeActionEquivalenceKey = "SRA1001";
+        test.CodeActionVerifier = (action, _) => titles.Add(action.Title);
         await test.RunAsync();
+        Assert.Contains("Replace TripleDES with AES-256-GCM (AesGcmEncryption helper; needs a 32-byte key)", titles);
+    }
+
+    [Fact]
+    public async Task ClassicTripleDesEcbSnippet_KeyFromAHashedPassphrase_IsReplaced()
+    {
+        const string source = """
+            using System;
+            using System.Security.Cryptography;
+            using System.Text;
+            static class Legacy
+            {
+                public static string Encrypt(string toEncrypt, string passphrase)
+                {
+                    byte[] toEncryptArray = UTF8Encoding.UTF8.GetBytes(toEncrypt);
+                    byte[] keyArray = MD5.HashData(UTF8Encoding.UTF8.GetBytes(passphrase));
+
+                    TripleDESCryptoServiceProvider tdes = {|SRA1001:new TripleDESCryptoServiceProvider()|};
+                    tdes.Key = keyArray;
+                    tdes.Mode = CipherMode.ECB;
+                    tdes.Padding = PaddingMode.PKCS7;
+
+                    ICryptoTransform cTransform = tdes.CreateEncryptor();
+                    byte[] resultArray = cTransform.TransformFinalBlock(toEncryptArray, 0, toEncryptArray.Length);
+                    tdes.Clear();
+                    return Convert.ToBase64String(resultArray, 0, resultArray.Length);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Security.Cryptography;
+            using System.Text;
+            static class Legacy
+            {
+                public static string Encrypt(string toEncrypt, string passphrase)
+                {
+                    byte[] toEncryptArray = UTF8Encoding.UTF8.GetBytes(toEncrypt);
+                    byte[] keyArray = MD5.HashData(UTF8Encoding.UTF8.GetBytes(passphrase));
+
+                    byte[] resultArray = AesGcmEncryption.Encrypt(keyArray, toEncryptArray);
+                    return Convert.ToBase64String(resultArray, 0, resultArray.Length);
+                }
+            }
+            """;
+
+        await Fix.VerifyAsync(source, fixedSource + "\n" + AesGcmHelper.ClassSource, Yaml);
     }
 
     [Fact]
@@ -187,6 +236,71 @@ public class LegacyCipherCodeFixProviderTests
                     // CFB for historical reasons
                     return AesGcmEncryption.Encrypt(key, data);
                 }
+            }
+            """;
+
+        var titles = new List<string>();
+        var test = Fix.Create(source, fixedSource + "\n" + AesGcmHelper.ClassSource, Yaml);
+        test.CodeActionVerifier = (action, _) => titles.Add(action.Title);
+        await test.RunAsync();
+        Assert.Contains("Replace Rijndael with AES-256-GCM (AesGcmEncryption helper; needs a 32-byte key)", titles);
+    }
+
+    [Fact]
+    public async Task BlankLinesAndCommentsOnRemovedStatements_Survive()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using System.Security.Cryptography;
+            class Records
+            {
+                byte[] Seal(byte[] key, byte[] iv, byte[] data)
+                {
+                    var header = data.Length;
+
+                    var des = {|SRA1001:DES.Create()|};
+                    des.Key = key;
+
+                    var sealedData = des.EncryptCbc(data, iv);
+                    Audit(header);
+                    des.Dispose(); // release the handle
+                    return sealedData;
+                }
+
+                void SealInto(byte[] key, byte[] iv, byte[] data, List<byte[]> output)
+                {
+                    var des = {|SRA1001:DES.Create()|};
+                    des.Key = key;
+                    output.Add(des.EncryptCbc(data, iv));
+                    // wipe the key
+                    des.Clear();
+                }
+
+                static void Audit(int length) { }
+            }
+            """;
+        const string fixedSource = """
+            using System.Collections.Generic;
+            using System.Security.Cryptography;
+            class Records
+            {
+                byte[] Seal(byte[] key, byte[] iv, byte[] data)
+                {
+                    var header = data.Length;
+
+                    var sealedData = AesGcmEncryption.Encrypt(key, data);
+                    Audit(header);
+                    // release the handle
+                    return sealedData;
+                }
+
+                void SealInto(byte[] key, byte[] iv, byte[] data, List<byte[]> output)
+                {
+                    output.Add(AesGcmEncryption.Encrypt(key, data));
+                    // wipe the key
+                }
+
+                static void Audit(int length) { }
             }
             """;
 
