@@ -197,7 +197,8 @@ internal static class LegacyCipherRewrite
             }
         }
 
-        if (found is null)
+        // An encryption inside a statement that goes (des.IV = des.EncryptCbc(…)) would go with it.
+        if (found is null || removable.Any(statement => statement.Span.Contains(found.Span)))
         {
             return false;
         }
