@@ -57,43 +57,32 @@ internal static class StatementRemoval
     }
 
     /// <summary>Consecutive statements of one block, in source order; a statement outside a block is a run of its own.</summary>
-    private static IEnumerable<List<StatementSyntax>> Runs(IEnumerable<StatementSyntax> statements)
+    /// <remarks>A list, not an iterator: the compiler's iterator reads Environment.CurrentManagedThreadId, which RS1035 bans from analyzer assemblies.</remarks>
+    private static List<List<StatementSyntax>> Runs(IEnumerable<StatementSyntax> statements)
     {
+        var runs = new List<List<StatementSyntax>>();
         foreach (var group in statements.Distinct().GroupBy(s => s.Parent))
         {
             if (group.Key is not BlockSyntax block)
             {
-                foreach (var statement in group)
-                {
-                    yield return new List<StatementSyntax> { statement };
-                }
-
+                runs.AddRange(group.Select(statement => new List<StatementSyntax> { statement }));
                 continue;
             }
 
-            List<StatementSyntax>? run = null;
             var last = -2;
             foreach (var (statement, index) in group.Select(s => (s, block.Statements.IndexOf(s))).OrderBy(p => p.Item2))
             {
-                if (run is null || index != last + 1)
+                if (index != last + 1)
                 {
-                    if (run is not null)
-                    {
-                        yield return run;
-                    }
-
-                    run = new List<StatementSyntax>();
+                    runs.Add(new List<StatementSyntax>());
                 }
 
-                run.Add(statement);
+                runs[runs.Count - 1].Add(statement);
                 last = index;
             }
-
-            if (run is not null)
-            {
-                yield return run;
-            }
         }
+
+        return runs;
     }
 
     /// <summary>Leading trivia cut into whole lines (each ending in its line break); the indentation of the statement's own line is left out.</summary>
