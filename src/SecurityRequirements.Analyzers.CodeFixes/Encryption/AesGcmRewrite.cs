@@ -1,10 +1,8 @@
-using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 using SecurityRequirements.Analyzers.CodeFixes.Internal;
 
 namespace SecurityRequirements.Analyzers.CodeFixes.Encryption;
@@ -63,23 +61,17 @@ internal static class AesGcmRewrite
         }
     }
 
-    /// <summary>
-    /// Replaces the encryption with the helper call and removes the encryptor declaration together with
-    /// <paramref name="alsoRemoved"/>, statements the caller's rewrite made useless, so their comments land once.
-    /// </summary>
-    public static void Apply(SyntaxEditor editor, Plan plan, string helperName, IEnumerable<StatementSyntax>? alsoRemoved = null)
+    /// <summary>Replaces the encryption with the helper call; the encryptor declaration goes with the document's other removals.</summary>
+    public static void Apply(DocumentEdits edits, Plan plan, string helperName)
     {
         var call = SyntaxFactory.ParseExpression(
                 helperName + ".Encrypt(" + plan.Key.WithoutTrivia().ToFullString() + ", " + plan.Plaintext.WithoutTrivia().ToFullString() + ")")
             .WithTriviaFrom(plan.Replaced);
-        editor.ReplaceNode(plan.Replaced, call);
-        var removed = alsoRemoved ?? Enumerable.Empty<StatementSyntax>();
+        edits.Editor.ReplaceNode(plan.Replaced, call);
         if (plan.RemovedDeclaration is not null)
         {
-            removed = removed.Append(plan.RemovedDeclaration);
+            edits.Remove(plan.RemovedDeclaration);
         }
-
-        StatementRemoval.Remove(editor, removed);
     }
 
     private static ExpressionSyntax Key(ExpressionSyntax receiver) =>

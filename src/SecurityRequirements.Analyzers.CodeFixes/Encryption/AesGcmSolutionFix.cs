@@ -21,7 +21,7 @@ internal static class AesGcmSolutionFix
     public delegate bool TryPlan<TPlan>(SemanticModel model, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken, out TPlan plan);
 
     /// <summary>Rewrites one planned site; the function gives the helper's name as spelled at a position.</summary>
-    public delegate void Apply<TPlan>(SyntaxEditor editor, TPlan plan, Func<int, string> helperNameAt);
+    public delegate void Apply<TPlan>(DocumentEdits edits, TPlan plan, Func<int, string> helperNameAt);
 
     public static async Task<Solution> FixAsync<TPlan>(
         Solution solution,
@@ -67,13 +67,14 @@ internal static class AesGcmSolutionFix
                 helperNamespaces[projectId] = helperNamespace;
             }
 
-            var editor = new SyntaxEditor(root, solution.Workspace.Services);
+            var edits = new DocumentEdits(new SyntaxEditor(root, solution.Workspace.Services));
             foreach (var plan in plans)
             {
-                apply(editor, plan, position => AesGcmHelper.Helper.NameAt(model, position, helperNamespace));
+                apply(edits, plan, position => AesGcmHelper.Helper.NameAt(model, position, helperNamespace));
             }
 
-            var newRoot = (CompilationUnitSyntax)editor.GetChangedRoot();
+            edits.Complete();
+            var newRoot = (CompilationUnitSyntax)edits.Editor.GetChangedRoot();
             if (addHelper)
             {
                 newRoot = AesGcmHelper.Helper.AddTo(newRoot);

@@ -59,6 +59,6 @@ public sealed class LegacyCipherCodeFixProvider : CodeFixProvider
             solution,
             work,
             LegacyCipherRewrite.TryPlan,
-            static (editor, plan, helperNameAt) => LegacyCipherRewrite.Apply(editor, plan, helperNameAt(plan.Encryption.Replaced.SpanStart)),
+            static (edits, plan, helperNameAt) => LegacyCipherRewrite.Apply(edits, plan, helperNameAt(plan.Encryption.Replaced.SpanStart)),
             cancellationToken);
 }

@@ -5,9 +5,9 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using SecurityRequirements.Analyzers.Analyzers.Encryption;
+using SecurityRequirements.Analyzers.CodeFixes.Internal;
 
 namespace SecurityRequirements.Analyzers.CodeFixes.Encryption;
 
@@ -105,28 +105,41 @@ internal static class LegacyCipherRewrite
         return true;
     }
 
-    public static void Apply(SyntaxEditor editor, Plan plan, string helperName)
+    public static void Apply(DocumentEdits edits, Plan plan, string helperName)
     {
-        AesGcmRewrite.Apply(editor, plan.Encryption, helperName, plan.Declaration is null ? plan.Removed : plan.Removed.Add(plan.Declaration));
+        AesGcmRewrite.Apply(edits, plan.Encryption, helperName);
+        foreach (var statement in plan.Removed)
+        {
+            edits.Remove(statement);
+        }
+
+        if (plan.Declaration is not null)
+        {
+            edits.Remove(plan.Declaration);
+        }
 
         if (plan.Using is not { Parent: { } usingParent } usingStatement)
         {
             return;
         }
 
+        // After the removals, so the comments above the using statement land on a statement that stays.
         if (plan.Flatten)
         {
-            editor.ReplaceNode(usingStatement, static (current, _) => current.WithAdditionalAnnotations(UnwrapAnnotation));
-            editor.ReplaceNode(usingParent, static (current, _) => Flatten((BlockSyntax)current));
+            edits.Last(editor =>
+            {
+                editor.ReplaceNode(usingStatement, static (current, _) => current.WithAdditionalAnnotations(UnwrapAnnotation));
+                editor.ReplaceNode(usingParent, static (current, _) => Flatten((BlockSyntax)current));
+            });
         }
         else
         {
             // The body keeps its own scope; its braces already stand at the using statement's indentation.
-            editor.ReplaceNode(usingStatement, static (current, _) =>
+            edits.Last(editor => editor.ReplaceNode(usingStatement, static (current, _) =>
             {
                 var statement = (UsingStatementSyntax)current;
                 return statement.Statement.WithLeadingTrivia(statement.GetLeadingTrivia()).WithTrailingTrivia(statement.GetTrailingTrivia());
-            });
+            }));
         }
     }
 

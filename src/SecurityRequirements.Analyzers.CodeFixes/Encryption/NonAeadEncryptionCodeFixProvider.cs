@@ -57,6 +57,6 @@ public sealed class NonAeadEncryptionCodeFixProvider : CodeFixProvider
                 return root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax invocation
                     && AesGcmRewrite.TryPlan(model, invocation, ct, out plan);
             },
-            static (editor, plan, helperNameAt) => AesGcmRewrite.Apply(editor, plan, helperNameAt(plan.Replaced.SpanStart)),
+            static (edits, plan, helperNameAt) => AesGcmRewrite.Apply(edits, plan, helperNameAt(plan.Replaced.SpanStart)),
             cancellationToken);
 }

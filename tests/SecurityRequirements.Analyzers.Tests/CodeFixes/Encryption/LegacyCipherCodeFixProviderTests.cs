@@ -308,6 +308,45 @@ public class LegacyCipherCodeFixProviderTests
     }
 
     [Fact]
+    public async Task TwoInstancesInterleavedInOneMethod_FixAllKeepsEveryComment()
+    {
+        const string source = """
+            using System.Security.Cryptography;
+            class Records
+            {
+                (byte[], byte[]) Seal(byte[] desKey, byte[] rc2Key, byte[] iv, byte[] data)
+                {
+                    // the old partner
+                    using var des = {|SRA1001:DES.Create()|};
+                    // the older partner
+                    using var rc2 = {|SRA1001:RC2.Create()|};
+                    des.Key = desKey; // rotated yearly
+                    rc2.Key = rc2Key;
+                    return (des.EncryptCbc(data, iv), rc2.EncryptCbc(data, iv));
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Security.Cryptography;
+            class Records
+            {
+                (byte[], byte[]) Seal(byte[] desKey, byte[] rc2Key, byte[] iv, byte[] data)
+                {
+                    // the old partner
+                    // the older partner
+                    // rotated yearly
+                    return (AesGcmEncryption.Encrypt(desKey, data), AesGcmEncryption.Encrypt(rc2Key, data));
+                }
+            }
+            """;
+
+        var test = Fix.Create(source, fixedSource + "\n" + AesGcmHelper.ClassSource, Yaml);
+        test.NumberOfIncrementalIterations = 2;
+        test.NumberOfFixAllIterations = 1;
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task UsingStatementWhoseBodyNamesClash_KeepsTheBlock()
     {
         const string source = """
