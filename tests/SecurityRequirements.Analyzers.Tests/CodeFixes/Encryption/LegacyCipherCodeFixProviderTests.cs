@@ -628,6 +628,36 @@ public class LegacyCipherCodeFixProviderTests
                     return des.EncryptCbc(data, iv);
                 }
 
+                byte[] InSwitchSection(int version, byte[] key, byte[] iv, byte[] data)
+                {
+                    switch (version)
+                    {
+                        case 1:
+                            var des = {|SRA1001:DES.Create()|};
+                            des.Key = key;
+                            return des.EncryptCbc(data, iv);
+                        default:
+                            return data;
+                    }
+                }
+
+                byte[] KeyAfterEncryption(byte[] key, byte[] iv, byte[] data)
+                {
+                    using var des = {|SRA1001:DES.Create()|};
+                    var sealedData = des.EncryptCbc(data, iv);
+                    des.Key = key;
+                    return sealedData;
+                }
+
+                byte[] EncryptorInUsingStatement(byte[] key, byte[] iv, byte[] data)
+                {
+                    using var des = {|SRA1001:TripleDES.Create()|};
+                    using (var encryptor = des.CreateEncryptor(key, iv))
+                    {
+                        return encryptor.TransformFinalBlock(data, 0, data.Length);
+                    }
+                }
+
                 void Stream(byte[] key, byte[] iv, Stream output)
                 {
                     using var des = {|SRA1001:TripleDES.Create()|};
