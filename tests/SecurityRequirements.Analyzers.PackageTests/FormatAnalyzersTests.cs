@@ -56,4 +56,45 @@ public sealed class FormatAnalyzersTests(PackageFixture fixture)
         Assert.Empty(build.WithId("SRA1003"));
         Assert.Empty(build.WithId("SRA1004"));
     }
+
+    [Fact]
+    public void Dotnet_format_replaces_a_legacy_cipher_with_the_aes_gcm_helper()
+    {
+        var consumer = new ConsumerProject(fixture, "format-legacy-cipher")
+            .WriteProject("app.csproj")
+            .WriteFile("security_requirements.yaml", Yaml)
+            .WriteFile("Legacy.cs", """
+                using System.Security.Cryptography;
+
+                namespace Consumer;
+
+                public static class Legacy
+                {
+                    public static byte[] Seal(byte[] key, byte[] iv, byte[] data)
+                    {
+                        // the partner feed
+                        using var des = TripleDES.Create();
+                        des.Key = key;
+                        des.Mode = CipherMode.CBC;
+                        return des.EncryptCbc(data, iv);
+                    }
+                }
+                """);
+
+        var format = DotNet.Run(
+            consumer.Root,
+            ["format", "analyzers", consumer.PathOf("app.csproj"), "--diagnostics", "SRA1001", "--severity", "warn"],
+            TimeSpan.FromMinutes(5),
+            new Dictionary<string, string> { ["NUGET_PACKAGES"] = fixture.PackagesDirectory });
+        Assert.True(format.ExitCode == 0, format.ToString());
+
+        var fixedCode = File.ReadAllText(consumer.PathOf("Legacy.cs"));
+        Assert.Contains("        // the partner feed\n        return AesGcmEncryption.Encrypt(key, data);", fixedCode.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("TripleDES.Create()", fixedCode, StringComparison.Ordinal);
+        Assert.Contains("internal static class AesGcmEncryption", fixedCode, StringComparison.Ordinal);
+
+        var build = consumer.Build("app.csproj");
+        Assert.True(build.Succeeded, build.ToString());
+        Assert.Empty(build.WithId("SRA1001"));
+    }
 }

@@ -3,7 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
+using SecurityRequirements.Analyzers.CodeFixes.Internal;
 
 namespace SecurityRequirements.Analyzers.CodeFixes.Encryption;
 
@@ -61,17 +61,16 @@ internal static class AesGcmRewrite
         }
     }
 
-    public static void Apply(SyntaxEditor editor, Plan plan, string helperName)
+    /// <summary>Replaces the encryption with the helper call; the encryptor declaration goes with the document's other removals.</summary>
+    public static void Apply(DocumentEdits edits, Plan plan, string helperName)
     {
         var call = SyntaxFactory.ParseExpression(
                 helperName + ".Encrypt(" + plan.Key.WithoutTrivia().ToFullString() + ", " + plan.Plaintext.WithoutTrivia().ToFullString() + ")")
             .WithTriviaFrom(plan.Replaced);
-        editor.ReplaceNode(plan.Replaced, call);
+        edits.Editor.ReplaceNode(plan.Replaced, call);
         if (plan.RemovedDeclaration is not null)
         {
-            // Keep comments that stood above the removed declaration; drop a bare indentation line.
-            var onlyWhitespace = plan.RemovedDeclaration.GetLeadingTrivia().All(t => t.IsKind(SyntaxKind.WhitespaceTrivia) || t.IsKind(SyntaxKind.EndOfLineTrivia));
-            editor.RemoveNode(plan.RemovedDeclaration, onlyWhitespace ? SyntaxRemoveOptions.KeepNoTrivia : SyntaxRemoveOptions.KeepExteriorTrivia);
+            edits.Remove(plan.RemovedDeclaration);
         }
     }
 

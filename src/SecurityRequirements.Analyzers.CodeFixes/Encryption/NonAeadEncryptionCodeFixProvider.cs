@@ -1,14 +1,12 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 using SecurityRequirements.Analyzers.CodeFixes.Internal;
 using SecurityRequirements.Analyzers.Diagnostics;
 
@@ -49,60 +47,16 @@ public sealed class NonAeadEncryptionCodeFixProvider : CodeFixProvider
         }
     }
 
-    private static async Task<Solution> FixDocumentsAsync(Solution solution, IReadOnlyList<(DocumentId Id, ImmutableArray<Diagnostic> Diagnostics)> work, CancellationToken cancellationToken)
-    {
-        // Per project: the namespace of the helper once it exists (found, or added to the first fixed file).
-        var helperNamespaces = new Dictionary<ProjectId, string>();
-        foreach (var (documentId, diagnostics) in work.OrderBy(w => solution.GetDocument(w.Id)?.FilePath ?? string.Empty, System.StringComparer.Ordinal))
-        {
-            var document = solution.GetDocument(documentId)!;
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is not CompilationUnitSyntax || model is null)
+    private static Task<Solution> FixDocumentsAsync(Solution solution, IReadOnlyList<(DocumentId Id, ImmutableArray<Diagnostic> Diagnostics)> work, CancellationToken cancellationToken) =>
+        AesGcmSolutionFix.FixAsync<AesGcmRewrite.Plan>(
+            solution,
+            work,
+            static (SemanticModel model, SyntaxNode root, Diagnostic diagnostic, CancellationToken ct, out AesGcmRewrite.Plan plan) =>
             {
-                continue;
-            }
-
-            var plans = new List<AesGcmRewrite.Plan>();
-            foreach (var diagnostic in diagnostics.OrderByDescending(d => d.Location.SourceSpan.Start))
-            {
-                if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax invocation
-                    && AesGcmRewrite.TryPlan(model, invocation, cancellationToken, out var plan))
-                {
-                    plans.Add(plan);
-                }
-            }
-
-            if (plans.Count == 0)
-            {
-                continue;
-            }
-
-            var projectId = documentId.ProjectId;
-            var addHelper = false;
-            if (!helperNamespaces.TryGetValue(projectId, out var helperNamespace))
-            {
-                var existing = AesGcmHelper.Helper.FindExisting(model.Compilation);
-                addHelper = existing is null;
-                helperNamespace = existing ?? ProjectHelperClass.NamespaceFor((CompilationUnitSyntax)root);
-                helperNamespaces[projectId] = helperNamespace;
-            }
-
-            var editor = new SyntaxEditor(root, solution.Workspace.Services);
-            foreach (var plan in plans)
-            {
-                AesGcmRewrite.Apply(editor, plan, AesGcmHelper.Helper.NameAt(model, plan.Replaced.SpanStart, helperNamespace));
-            }
-
-            var newRoot = (CompilationUnitSyntax)editor.GetChangedRoot();
-            if (addHelper)
-            {
-                newRoot = AesGcmHelper.Helper.AddTo(newRoot);
-            }
-
-            solution = solution.WithDocumentSyntaxRoot(documentId, newRoot);
-        }
-
-        return solution;
-    }
+                plan = default;
+                return root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax invocation
+                    && AesGcmRewrite.TryPlan(model, invocation, ct, out plan);
+            },
+            static (edits, plan, helperNameAt) => AesGcmRewrite.Apply(edits, plan, helperNameAt(plan.Replaced.SpanStart)),
+            cancellationToken);
 }

@@ -11,11 +11,12 @@ internal static class AesGcmPrescription
 
     public const string ClassSource = """
         /// <summary>
-        /// AES-GCM as the security requirements prescribe: a fresh random 12-byte nonce for every message and a
-        /// 16-byte tag. The output is nonce || ciphertext || tag, so Decrypt needs only the key.
+        /// AES-GCM as the security requirements prescribe: a 32-byte (AES-256) key, a fresh random 12-byte nonce for
+        /// every message and a 16-byte tag. The output is nonce || ciphertext || tag, so Decrypt needs only the key.
         /// </summary>
         internal static class AesGcmEncryption
         {
+            private const int KeySize = 32;
             private const int NonceSize = 12;
             private const int TagSize = 16;
 
@@ -23,6 +24,7 @@ internal static class AesGcmPrescription
 
             public static byte[] Encrypt(byte[] key, byte[] plaintext, byte[] associatedData)
             {
+                RequireAes256Key(key);
                 var output = new byte[NonceSize + plaintext.Length + TagSize];
                 var nonce = new global::System.Span<byte>(output, 0, NonceSize);
                 global::System.Security.Cryptography.RandomNumberGenerator.Fill(nonce);
@@ -35,6 +37,7 @@ internal static class AesGcmPrescription
 
             public static byte[] Decrypt(byte[] key, byte[] sealedData, byte[] associatedData)
             {
+                RequireAes256Key(key);
                 if (sealedData.Length < NonceSize + TagSize)
                 {
                     throw new global::System.Security.Cryptography.CryptographicException("The data is too short to hold a nonce and a tag.");
@@ -44,6 +47,15 @@ internal static class AesGcmPrescription
                 using var aes = new global::System.Security.Cryptography.AesGcm(key, TagSize);
                 aes.Decrypt(new global::System.ReadOnlySpan<byte>(sealedData, 0, NonceSize), new global::System.ReadOnlySpan<byte>(sealedData, NonceSize, plaintext.Length), new global::System.ReadOnlySpan<byte>(sealedData, NonceSize + plaintext.Length, TagSize), plaintext, associatedData);
                 return plaintext;
+            }
+
+            // A shorter key would silently select AES-128/192, and a DES/TripleDES/RC2 key cannot be reused at all.
+            private static void RequireAes256Key(byte[] key)
+            {
+                if (key.Length != KeySize)
+                {
+                    throw new global::System.ArgumentException("AES-256-GCM needs a 32-byte key; keys of legacy ciphers (DES, TripleDES, RC2, Rijndael) must be replaced by a newly provisioned 256-bit key.", nameof(key));
+                }
             }
         }
         """;
