@@ -164,30 +164,22 @@ internal static class RequirementsBriefWriter
     private static void WriteBanned(StringBuilder text, ControlEntry control)
     {
         text.Append('\n');
-        if (Values(control, "symbols") is { Length: > 0 } symbols)
-        {
-            text.Append("Banned symbols: ");
-            AppendList(text, symbols, string.Empty, string.Empty);
-            text.Append(".\n");
-        }
-
-        if (Values(control, "namespaces") is { Length: > 0 } namespaces)
-        {
-            text.Append("Banned namespaces: ");
-            AppendList(text, namespaces, string.Empty, string.Empty);
-            text.Append(".\n");
-        }
-
-        if (Values(control, "patterns") is { Length: > 0 } patterns)
-        {
-            text.Append("Banned string patterns (regular expressions): ");
-            AppendList(text, patterns, string.Empty, string.Empty);
-            text.Append(".\n");
-        }
-
+        WriteListLine(text, control, "symbols", "Banned symbols");
+        WriteListLine(text, control, "namespaces", "Banned namespaces");
+        WriteListLine(text, control, "patterns", "Banned string patterns (regular expressions)");
         if (Values(control, "instead") is { Length: > 0 } instead)
         {
             text.Append("Instead: ").Append(OneLine(instead[0])).Append(".\n");
+        }
+    }
+
+    private static void WriteListLine(StringBuilder text, ControlEntry control, string key, string label)
+    {
+        if (Values(control, key) is { Length: > 0 } values)
+        {
+            text.Append(label).Append(": ");
+            AppendList(text, values, string.Empty, string.Empty);
+            text.Append(".\n");
         }
     }
 
