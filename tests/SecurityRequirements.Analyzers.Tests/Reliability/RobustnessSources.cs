@@ -41,6 +41,13 @@ public static class RobustnessSources
                 using var weak = new AesGcm(rnd, 16);
             }
 
+            public static byte[] Legacy(byte[] key, byte[] data)
+            {
+                using var tdes = TripleDES.Create();
+                tdes.Key = key;
+                return tdes.EncryptEcb(data, PaddingMode.PKCS7);
+            }
+
             public static string Query(int id) => $"SELECT * FROM users WHERE id = {id}";
             public static string Authorize(string client) => "https://idp/authorize?response_type=code&client_id=" + client;
         }
