@@ -46,6 +46,36 @@ internal sealed class ByteOriginTracer
         return ByteOriginKind.Unknown;
     }
 
+    /// <summary>
+    /// True when <paramref name="invocation"/> may write into <paramref name="symbol"/>: it is passed to a writable span or
+    /// memory, by ref or out, or to an array parameter named as a destination (Array.Copy's destinationArray,
+    /// Buffer.BlockCopy's dst, the buffer of Stream.Read*, the bytes of Encoding.GetBytes). Stream.Write's buffer
+    /// and Encoding.GetString's bytes are only read.
+    /// </summary>
+    private static bool WritesInto(IInvocationOperation invocation, ISymbol symbol)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter || !RefersTo(argument.Value, symbol))
+            {
+                continue;
+            }
+
+            if (parameter.RefKind is RefKind.Ref or RefKind.Out
+                || parameter.Type is INamedTypeSymbol { Name: "Span" or "Memory", ContainingNamespace.Name: "System" }
+                || parameter.Name.StartsWith("dest", System.StringComparison.Ordinal)
+                || parameter.Name.StartsWith("dst", System.StringComparison.Ordinal)
+                || parameter.Name.StartsWith("output", System.StringComparison.Ordinal)
+                || (parameter.Name == "buffer" && invocation.TargetMethod.Name.StartsWith("Read", System.StringComparison.Ordinal))
+                || (parameter.Name == "bytes" && invocation.TargetMethod.Name == "GetBytes"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A reference to the symbol itself, or to a span over it (<c>x.AsSpan()</c>, <c>x.AsSpan(0, 12)</c>, implicit span conversions).</summary>
     public static bool RefersTo(IOperation? operation, ISymbol symbol)
     {
@@ -179,6 +209,7 @@ internal sealed class ByteOriginTracer
         IOperation? onlyWrite = null;
         var writes = 0;
         var fill = ByteOriginKind.Unknown;
+        var overwritten = false;
         foreach (var operation in OperationTree.Root(reference).Descendants())
         {
             switch (operation)
@@ -204,9 +235,25 @@ internal sealed class ByteOriginTracer
                     {
                         fill = kind;
                     }
+                    else if (kind == ByteOriginKind.Unknown && WritesInto(invocation, symbol))
+                    {
+                        overwritten = true;
+                    }
 
                     break;
+
+                case IArrayElementReferenceOperation element when element.Parent is IAssignmentOperation elementWrite
+                    && elementWrite.Target == element && OperationTree.IsReferenceTo(element.ArrayReference, symbol):
+                    overwritten = true;
+                    break;
             }
+        }
+
+        // Bytes copied in by other code (Array.Copy, BlockCopy, Stream.Read, BinaryPrimitives, key[i] = ...) are not
+        // the literal or the zeros the array started with: what they are is unknown, so nothing is claimed.
+        if (overwritten && fill == ByteOriginKind.Unknown)
+        {
+            return ByteOrigin.Unknown;
         }
 
         if (fill == ByteOriginKind.CryptoRandom)

@@ -242,4 +242,79 @@ public class KeyMaterialAnalyzerTests
 
         await Verify.VerifyAsync(source, Yaml);
     }
+
+    [Fact]
+    public async Task ArraysFilledByOtherCode_AreNotCalledLiteralOrZero()
+    {
+        const string source = """
+            using System;
+            using System.Buffers.Binary;
+            using System.IO;
+            using System.Security.Cryptography;
+            using System.Text;
+            class C
+            {
+                void FromPassword(Aes aes, string secret)
+                {
+                    var keyBytes = new byte[32];
+                    var secretBytes = Encoding.UTF8.GetBytes(secret);
+                    Array.Copy(secretBytes, keyBytes, Math.Min(keyBytes.Length, secretBytes.Length));
+                    aes.Key = keyBytes;
+                }
+
+                void CounterNonce(AesGcm gcm, ulong counter, byte[] p, byte[] c, byte[] t)
+                {
+                    var nonce = new byte[12];
+                    BinaryPrimitives.WriteUInt64BigEndian(nonce.AsSpan(4), counter);
+                    gcm.Encrypt(nonce, p, c, t);
+                }
+
+                void FromStream(Aes aes, Stream input)
+                {
+                    var iv = new byte[16];
+                    input.ReadExactly(iv);
+                    aes.IV = iv;
+                    var key = new byte[32];
+                    Buffer.BlockCopy(input is MemoryStream m ? m.ToArray() : [], 0, key, 0, 32);
+                    aes.Key = key;
+                }
+
+                void ByIndex(Aes aes, byte[] material)
+                {
+                    var key = new byte[32];
+                    for (var i = 0; i < key.Length; i++)
+                    {
+                        key[i] = material[i];
+                    }
+
+                    aes.Key = key;
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Yaml);
+    }
+
+    [Fact]
+    public async Task ArraysOnlyReadByOtherCode_AreStillZero()
+    {
+        const string source = """
+            using System;
+            using System.IO;
+            using System.Security.Cryptography;
+            class C
+            {
+                void Write(Aes aes, Stream output)
+                {
+                    var iv = new byte[16];
+                    output.Write(iv, 0, iv.Length);
+                    Console.WriteLine(Convert.ToBase64String(iv));
+                    aes.IV = {|#0:iv|};
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Yaml,
+            D(DiagnosticDescriptors.HardCodedKeyMaterial, 0, "IV", "Aes.IV", "new byte[16] (line 8), never filled with random bytes", IvAdvice));
+    }
 }
