@@ -52,7 +52,7 @@ internal sealed class ByteOriginTracer
     /// Buffer.BlockCopy's dst, the buffer of Stream.Read*, the bytes of Encoding.GetBytes). Stream.Write's buffer
     /// and Encoding.GetString's bytes are only read.
     /// </summary>
-    private static bool WritesInto(IInvocationOperation invocation, ISymbol symbol)
+    public static bool WritesInto(IInvocationOperation invocation, ISymbol symbol)
     {
         foreach (var argument in invocation.Arguments)
         {

@@ -204,7 +204,10 @@ public sealed class KeyMaterialAnalyzer : RequirementsAnalyzer
                     refilledSincePrevious = false;
                     break;
 
-                case IInvocationOperation invocation when tracer.FillKind(invocation, symbol) != ByteOriginKind.Unknown:
+                // Refilled with random bytes, or rewritten by other code (a counter written with BinaryPrimitives, a copy):
+                // either way not the same nonce again.
+                case IInvocationOperation invocation when tracer.FillKind(invocation, symbol) != ByteOriginKind.Unknown || ByteOriginTracer.WritesInto(invocation, symbol):
+                case IArrayElementReferenceOperation { Parent: IAssignmentOperation write } element when write.Target == element && OperationTree.IsReferenceTo(element.ArrayReference, symbol):
                     refilledInLoop |= inLoop;
                     refilledSincePrevious |= start < sinkStart;
                     break;

@@ -269,6 +269,19 @@ public class KeyMaterialAnalyzerTests
                     gcm.Encrypt(nonce, p, c, t);
                 }
 
+                void CounterNonces(AesGcm gcm, byte[][] records, byte[] c, byte[] t)
+                {
+                    var nonce = new byte[12];
+                    for (var i = 0; i < records.Length; i++)
+                    {
+                        BinaryPrimitives.WriteInt32BigEndian(nonce.AsSpan(8), i);
+                        gcm.Encrypt(nonce, records[i], c, t);
+                    }
+
+                    nonce[11] = 0xFF;
+                    gcm.Encrypt(nonce, records[0], c, t);
+                }
+
                 void FromStream(Aes aes, Stream input)
                 {
                     var iv = new byte[16];
