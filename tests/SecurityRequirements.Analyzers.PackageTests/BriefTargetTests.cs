@@ -48,6 +48,27 @@ public sealed class BriefTargetTests(PackageFixture fixture)
     }
 
     [Fact]
+    public void Brief_target_works_in_a_multi_targeting_project()
+    {
+        var consumer = new ConsumerProject(fixture, "brief-target-multi")
+            .WriteProject("app.csproj")
+            .WriteFile("security_requirements.yaml", """
+                controls:
+                  - id: SEC-010
+                    name: Tokens
+                    requirement: OAuth 2.0 with PKCE
+                """);
+        File.WriteAllText(
+            consumer.PathOf("app.csproj"),
+            File.ReadAllText(consumer.PathOf("app.csproj")).Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFrameworks>net10.0;net8.0</TargetFrameworks>", StringComparison.Ordinal));
+
+        var result = Run(consumer);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("\n## SEC-010: Tokens\n", File.ReadAllText(consumer.PathOf("security-requirements.brief.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Brief_target_fails_on_a_broken_requirements_file_with_the_error_at_its_line()
     {
         var consumer = new ConsumerProject(fixture, "brief-target-broken")

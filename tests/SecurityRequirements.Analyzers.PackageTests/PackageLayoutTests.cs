@@ -34,6 +34,7 @@ public sealed class PackageLayoutTests(PackageFixture fixture, ITestOutputHelper
             "build/SecurityRequirements.Attestation.Export.cs",
             "buildTransitive/SecurityRequirements.Analyzers.props",
             "buildTransitive/SecurityRequirements.Analyzers.targets",
+            "buildMultiTargeting/SecurityRequirements.Analyzers.targets",
         };
         if (File.Exists(Path.Combine(fixture.RepositoryRoot, "README.md")))
         {
