@@ -8,12 +8,13 @@ using Microsoft.CodeAnalysis.Text;
 using SecurityRequirements.Analyzers.Analyzers;
 using SecurityRequirements.Analyzers.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/SecurityRequirements.Analyzers.Benchmarks -- [--sizes 10000,50000,200000] [--runs 3] [--seed 42] [--out file.md] [--no-peers]
+// Usage: dotnet run -c Release --project tests/SecurityRequirements.Analyzers.Benchmarks -- [--sizes 10000,50000,200000] [--runs 3] [--seed 42] [--out file.md] [--no-peers] [--tools ours]
 var sizes = new List<int> { 10_000, 50_000, 200_000 };
 var runs = 3;
 var seed = 42;
 string? outPath = null;
 var peers = true;
+string[]? only = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -33,8 +34,12 @@ for (var i = 0; i < args.Length; i++)
         case "--no-peers":
             peers = false;
             break;
+        case "--tools":
+            // Peers to measure besides ours, e.g. --tools SecurityCodeScan; "--tools ours" measures ours alone (for profiling)
+            only = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries);
+            break;
         default:
-            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: --sizes 10000,50000,200000 --runs 3 --seed 42 --out file.md --no-peers");
+            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: --sizes 10000,50000,200000 --runs 3 --seed 42 --out file.md --no-peers --tools ours,SecurityCodeScan");
             return 2;
     }
 }
@@ -61,6 +66,11 @@ if (peers)
         .AddRange(Load(loader, Path.Combine(netPath, "Microsoft.CodeAnalysis.CSharp.NetAnalyzers.dll")));
     tools.Add(ToolSet.Subset("NetAnalyzers-security", net, d => d.Category == "Security"));
     tools.Add(ToolSet.Subset("NetAnalyzers-crypto", net, d => NetAnalyzersCryptoRules.Ids.Contains(d.Id)));
+}
+
+if (only is not null)
+{
+    tools.RemoveAll(t => t != ours && !only.Contains(t.Name, StringComparer.OrdinalIgnoreCase));
 }
 
 Console.Error.WriteLine($"References: {referenceDescription} ({references.Count} assemblies)");
