@@ -53,7 +53,8 @@ var references = ReferenceSet.Load(out var referenceDescription);
 var harness = new Harness(references);
 
 var ours = new ToolSet("ours", LoadOurs(), ImmutableDictionary<string, ReportDiagnostic>.Empty);
-var tools = new List<ToolSet> { ours };
+var floor = new ToolSet("floor", ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyReferenceAnalyzer()), ImmutableDictionary<string, ReportDiagnostic>.Empty);
+var tools = new List<ToolSet> { ours, floor };
 if (peers)
 {
     var loader = new IsolatedAnalyzerLoader();
