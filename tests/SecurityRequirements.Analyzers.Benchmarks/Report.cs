@@ -157,7 +157,7 @@ internal sealed record Report(string Markdown, bool Crashed)
         if (tools.Contains(NetCrypto))
         {
             Target(md, "Cheaper than NetAnalyzers' crypto rules alone", results.All(r => r.Tools[NetCrypto].AnalyzerMs > r.Tools[Ours].AnalyzerMs),
-                string.Join(", ", results.Select(r => Invariant($"{r.Tools[NetCrypto].AnalyzerMs / r.Tools[Ours].AnalyzerMs:F1}x"))));
+                string.Join(", ", results.Select(r => Invariant($"ours {r.Tools[Ours].AnalyzerMs / r.Tools[NetCrypto].AnalyzerMs:F1}x of theirs"))));
         }
 
         Target(md, "Generator <= 0.1 s (first run)", results.All(r => r.Generator.FirstMs <= 100),
@@ -180,7 +180,9 @@ internal sealed record Report(string Markdown, bool Crashed)
 
     private static string Percent(double value) => Invariant($"{value * 100:F2} %");
 
-    private static string Ratio(double ours, double peer) => peer <= 0 ? "n/a" : Invariant($"1/{peer / Math.Max(ours, 0.001):F0}");
+    /// <summary>"1/56" when ours is 56 times cheaper; "1.2x" when ours costs 1.2 times as much (a cheaper peer, or the empty floor analyzer).</summary>
+    private static string Ratio(double ours, double peer) =>
+        peer <= 0 ? "n/a" : peer >= ours ? Invariant($"1/{peer / Math.Max(ours, 0.001):F0}") : Invariant($"{ours / peer:F1}x");
 
     private static string Mb(long bytes) => Invariant($"{bytes / (1024.0 * 1024):F1}");
 
