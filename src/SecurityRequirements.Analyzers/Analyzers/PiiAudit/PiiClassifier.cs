@@ -168,7 +168,14 @@ internal sealed class PiiClassifier
             return false;
         }
 
+        // Only a property declared by a parameter is positional; checking the syntax first spares every other
+        // record property the walk over the constructors' parameters.
         var declaration = property.DeclaringSyntaxReferences[0];
+        if (declaration.GetSyntax() is not ParameterSyntax)
+        {
+            return false;
+        }
+
         foreach (var constructor in record.InstanceConstructors)
         {
             foreach (var parameter in constructor.Parameters)
