@@ -20,9 +20,30 @@ internal sealed class GlobPattern
         _tokens = tokens;
         _separator = separator;
         _ignoreCase = ignoreCase;
+        var start = tokens.Length;
+        while (start > 0 && tokens[start - 1].Kind == TokenKind.Literal)
+        {
+            start--;
+        }
+
+        var suffix = new char[tokens.Length - start];
+        for (var i = start; i < tokens.Length; i++)
+        {
+            suffix[i - start] = tokens[i].Char;
+        }
+
+        LiteralSuffix = new string(suffix);
     }
 
     public string Text { get; }
+
+    /// <summary>
+    /// The literal characters the pattern ends with (empty when it ends with a wildcard). Only a value that ends
+    /// with them can match, which lets a caller rule out most candidates before building the value.
+    /// </summary>
+    public string LiteralSuffix { get; }
+
+    public bool IgnoreCase => _ignoreCase;
 
     private enum TokenKind
     {

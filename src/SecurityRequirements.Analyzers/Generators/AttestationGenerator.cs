@@ -87,10 +87,11 @@ public sealed class AttestationGenerator : IIncrementalGenerator
             .Select(static (model, _) => model!)
             .WithTrackingName(TrackingNames.RequirementsFiles);
 
-        var sourceFiles = context.SyntaxProvider
-            .CreateSyntaxProvider(
-                static (node, _) => node is CompilationUnitSyntax,
-                static (syntax, cancellationToken) => ScanFile((CompilationUnitSyntax)syntax.Node, cancellationToken))
+        // Per tree, not per node: a syntax provider would run its predicate on every node of every file to find
+        // the roots (most of the first run's time). An unchanged tree is the same instance, so only edited files are rescanned.
+        var sourceFiles = context.CompilationProvider
+            .SelectMany(static (compilation, _) => compilation.SyntaxTrees)
+            .Select(static (tree, cancellationToken) => ScanFile((CompilationUnitSyntax)tree.GetRoot(cancellationToken), cancellationToken))
             .WithTrackingName(TrackingNames.SourceFiles);
 
         var suppressMessages = context.SyntaxProvider

@@ -168,7 +168,14 @@ internal sealed class PiiClassifier
             return false;
         }
 
+        // Only a property declared by a parameter is positional; checking the syntax first spares every other
+        // record property the walk over the constructors' parameters.
         var declaration = property.DeclaringSyntaxReferences[0];
+        if (declaration.GetSyntax() is not ParameterSyntax)
+        {
+            return false;
+        }
+
         foreach (var constructor in record.InstanceConstructors)
         {
             foreach (var parameter in constructor.Parameters)
@@ -237,17 +244,38 @@ internal sealed class PiiClassifier
             return false;
         }
 
-        var simple = type.Name + "." + member.Name;
-        var full = FullName(type, member.Name);
+        // Every member of the compilation that is read comes here once: rule out the globs by their literal end
+        // before formatting the type's name, so only members named like a glob's end cost any string work.
+        string? simple = null;
+        string? full = null;
         foreach (var glob in _memberGlobs)
         {
-            if (glob.IsMatch(simple) || glob.IsMatch(full))
+            if (!CanEndWithMember(glob, member.Name))
+            {
+                continue;
+            }
+
+            simple ??= type.Name + "." + member.Name;
+            if (glob.IsMatch(simple) || glob.IsMatch(full ??= FullName(type, member.Name)))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>Whether a "Type.Member" value ending in ".<paramref name="name"/>" can end with the glob's literal suffix.</summary>
+    private static bool CanEndWithMember(GlobPattern glob, string name)
+    {
+        var suffix = glob.LiteralSuffix;
+        var comparison = glob.IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        if (suffix.Length <= name.Length)
+        {
+            return name.EndsWith(suffix, comparison);
+        }
+
+        return suffix[suffix.Length - name.Length - 1] == '.' && suffix.EndsWith(name, comparison);
     }
 
     /// <summary>"Namespace.Outer.Inner" (plus ".member"), without generic arguments or "global::".</summary>

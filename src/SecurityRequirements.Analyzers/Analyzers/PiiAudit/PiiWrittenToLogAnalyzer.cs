@@ -48,18 +48,25 @@ public sealed class PiiWrittenToLogAnalyzer : RequirementsAnalyzer
         var logging = new LoggingSymbols(context.Compilation);
         var policies = PiiAuditPolicy.Create(controls, context.Compilation, logging);
 
-        // Most invocations are not sinks; the answer is cached per method so the attribute lookup runs once.
-        var sinks = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        // Most invocations are neither sinks nor audit calls; one lookup per invocation, cached per method, says so
+        // (the attribute and audit-method checks run once per method).
+        var sinks = new ConcurrentDictionary<IMethodSymbol, MethodRole>(SymbolEqualityComparer.Default);
         context.RegisterOperationAction(
             c =>
             {
                 var invocation = (IInvocationOperation)c.Operation;
                 var method = invocation.TargetMethod.OriginalDefinition;
-                if (!sinks.TryGetValue(method, out var isSink))
+                if (!sinks.TryGetValue(method, out var role))
                 {
-                    isSink = sinks.GetOrAdd(method, IsConsoleSink(method, logging) || IsLoggerSink(method, logging));
+                    role = sinks.GetOrAdd(method, Classify(method, logging, policies));
                 }
 
+                if (role == MethodRole.None)
+                {
+                    return;
+                }
+
+                var isSink = role == MethodRole.Sink;
                 foreach (var policy in policies)
                 {
                     if (isSink || policy.IsAuditMethod(method))
@@ -69,6 +76,31 @@ public sealed class PiiWrittenToLogAnalyzer : RequirementsAnalyzer
                 }
             },
             OperationKind.Invocation);
+    }
+
+    private enum MethodRole
+    {
+        None,
+        Sink,
+        AuditOnly,
+    }
+
+    private static MethodRole Classify(IMethodSymbol method, LoggingSymbols logging, ImmutableArray<PiiAuditPolicy> policies)
+    {
+        if (IsConsoleSink(method, logging) || IsLoggerSink(method, logging))
+        {
+            return MethodRole.Sink;
+        }
+
+        foreach (var policy in policies)
+        {
+            if (policy.IsAuditMethod(method))
+            {
+                return MethodRole.AuditOnly;
+            }
+        }
+
+        return MethodRole.None;
     }
 
     /// <summary>A public instance <c>Id</c> property of the owner (or a base type) that is not itself PII.</summary>

@@ -12,7 +12,7 @@ namespace SecurityRequirements.Analyzers.Analyzers.PiiAudit;
 /// SRA3001: Audit-log every read of personal data.
 /// </summary>
 /// <remarks>
-/// Per operation block, collects the reads of PII members and the audit calls, then reports each read whose
+/// For each read of a PII member, looks up the audit calls of its operation block and reports the read whose
 /// own body (method, accessor, lambda or local function) or an enclosing body holds no audit call covering
 /// every audit field. Writes, nameof, attribute arguments and expression-tree lambdas are not reads. The
 /// analysis is intraprocedural: an audit call in a caller or a callee does not count.
@@ -42,156 +42,121 @@ public sealed class UnauditedPiiReadAnalyzer : RequirementsAnalyzer
         var logging = new LoggingSymbols(context.Compilation);
         var policies = PiiAuditPolicy.Create(controls, context.Compilation, logging);
 
-        context.RegisterOperationBlockStartAction(blockContext =>
-        {
-            var block = new BlockState();
-            blockContext.RegisterOperationAction(
-                c =>
+        // One compilation-wide action, not per-block state: almost no reference is to personal data, so the audit
+        // calls are looked up in the read's operation block only when a read is found (block start actions and a
+        // callback per invocation cost every method body of the project).
+        context.RegisterOperationAction(
+            c =>
+            {
+                if (PiiOperations.ReferencedMember(c.Operation) is not { } member)
                 {
-                    if (PiiOperations.ReferencedMember(c.Operation) is { } member)
-                    {
-                        foreach (var policy in policies)
-                        {
-                            if (policy.Classifier.IsPii(member))
-                            {
-                                block.AddRead(c.Operation, member);
-                                break;
-                            }
-                        }
-                    }
-                },
-                OperationKind.PropertyReference,
-                OperationKind.FieldReference,
-                OperationKind.ParameterReference);
+                    return;
+                }
 
-            blockContext.RegisterOperationAction(
-                c =>
+                List<IInvocationOperation>? auditCalls = null;
+                foreach (var policy in policies)
                 {
-                    var invocation = (IInvocationOperation)c.Operation;
-                    foreach (var policy in policies)
+                    if (policy.Classifier.IsPii(member))
                     {
-                        if (policy.IsAuditMethod(invocation.TargetMethod))
-                        {
-                            block.AddAuditCall(invocation);
-                            break;
-                        }
+                        AnalyzeRead(c, c.Operation, member, policy, requirements, logging, ref auditCalls);
                     }
-                },
-                OperationKind.Invocation);
-
-            blockContext.RegisterOperationBlockEndAction(c => block.Report(c, requirements, policies, logging));
-        });
+                }
+            },
+            OperationKind.PropertyReference,
+            OperationKind.FieldReference,
+            OperationKind.ParameterReference);
     }
 
-    /// <summary>The reads and audit calls of one operation block; operation actions of a block may run concurrently, hence the lock.</summary>
-    private sealed class BlockState
+    private static void AnalyzeRead(
+        OperationAnalysisContext context,
+        IOperation reference,
+        ISymbol member,
+        PiiAuditPolicy policy,
+        RequirementsContext requirements,
+        LoggingSymbols logging,
+        ref List<IInvocationOperation>? auditCalls)
     {
-        private readonly object _gate = new();
-        private List<(IOperation Reference, ISymbol Member)>? _reads;
-        private List<IInvocationOperation>? _auditCalls;
-
-        public void AddRead(IOperation reference, ISymbol member)
+        if (!PiiOperations.IsRead(reference, logging) || IsStateInitialization(member, context.ContainingSymbol))
         {
-            lock (_gate)
+            return;
+        }
+
+        auditCalls ??= InvocationsOfBlock(reference);
+        var missing = BestAuditCall(policy, reference, auditCalls);
+        if (missing is { Count: 0 })
+        {
+            return;
+        }
+
+        var fields = policy.Fields.Fields;
+        var problem = missing is null ? "no audit call" : "audit call lacks " + AuditFieldMatcher.Join(missing);
+        var display = PiiOperations.DisplayName(member);
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(MemberProperty, display)
+            .Add(FieldsProperty, string.Join(",", fields))
+            .Add(AcceptsLoggerProperty, policy.AcceptsLogger ? "true" : "false");
+        requirements.Report(
+            context.ReportDiagnostic,
+            DiagnosticDescriptors.UnauditedPiiRead,
+            policy.Control,
+            reference.Syntax.GetLocation(),
+            context.ContainingSymbol,
+            properties,
+            policy.Control.Id,
+            policy.Control.Requirement,
+            display,
+            problem,
+            AuditFieldMatcher.Join(fields));
+    }
+
+    /// <summary>Every invocation in the operation block (method body, initializer) that holds <paramref name="operation"/>.</summary>
+    private static List<IInvocationOperation> InvocationsOfBlock(IOperation operation)
+    {
+        var root = operation;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        var invocations = new List<IInvocationOperation>();
+        foreach (var descendant in root.DescendantsAndSelf())
+        {
+            if (descendant is IInvocationOperation invocation)
             {
-                (_reads ??= new()).Add((reference, member));
+                invocations.Add(invocation);
             }
         }
 
-        public void AddAuditCall(IInvocationOperation call)
+        return invocations;
+    }
+
+    /// <summary>
+    /// A primary-constructor parameter used in a field or property initializer, or passed on to the base
+    /// constructor, is stored, not used: <c>class Patient(string email) { public string Email { get; } = email; }</c>.
+    /// </summary>
+    private static bool IsStateInitialization(ISymbol member, ISymbol owner) =>
+        member is IParameterSymbol parameter
+        && (owner is IFieldSymbol or IPropertySymbol || SymbolEqualityComparer.Default.Equals(owner, parameter.ContainingSymbol));
+
+    /// <summary>The missing fields of the most complete audit call that covers the read, or null when none does.</summary>
+    private static List<string>? BestAuditCall(PiiAuditPolicy policy, IOperation reference, List<IInvocationOperation> invocations)
+    {
+        List<string>? best = null;
+        foreach (var call in invocations)
         {
-            lock (_gate)
+            if (!policy.IsAuditMethod(call.TargetMethod) || !PiiOperations.IsInside(reference, PiiOperations.EnclosingFunction(call)))
             {
-                (_auditCalls ??= new()).Add(call);
+                continue;
+            }
+
+            var missing = policy.MissingFields(call);
+            if (best is null || missing.Count < best.Count)
+            {
+                best = missing;
             }
         }
 
-        public void Report(OperationBlockAnalysisContext context, RequirementsContext requirements, ImmutableArray<PiiAuditPolicy> policies, LoggingSymbols logging)
-        {
-            if (_reads is null)
-            {
-                return;
-            }
-
-            // Source order keeps the reported diagnostics deterministic whatever order the actions ran in.
-            _reads.Sort((a, b) => a.Reference.Syntax.SpanStart.CompareTo(b.Reference.Syntax.SpanStart));
-            foreach (var policy in policies)
-            {
-                var missingByCall = new Dictionary<IInvocationOperation, List<string>>();
-                foreach (var (reference, member) in _reads)
-                {
-                    if (!policy.Classifier.IsPii(member) || !PiiOperations.IsRead(reference, logging) || IsStateInitialization(member, context.OwningSymbol))
-                    {
-                        continue;
-                    }
-
-                    var missing = BestAuditCall(policy, reference, missingByCall);
-                    if (missing is { Count: 0 })
-                    {
-                        continue;
-                    }
-
-                    var fields = policy.Fields.Fields;
-                    var problem = missing is null ? "no audit call" : "audit call lacks " + AuditFieldMatcher.Join(missing);
-                    var display = PiiOperations.DisplayName(member);
-                    var properties = ImmutableDictionary<string, string?>.Empty
-                        .Add(MemberProperty, display)
-                        .Add(FieldsProperty, string.Join(",", fields))
-                        .Add(AcceptsLoggerProperty, policy.AcceptsLogger ? "true" : "false");
-                    requirements.Report(
-                        context.ReportDiagnostic,
-                        DiagnosticDescriptors.UnauditedPiiRead,
-                        policy.Control,
-                        reference.Syntax.GetLocation(),
-                        context.OwningSymbol,
-                        properties,
-                        policy.Control.Id,
-                        policy.Control.Requirement,
-                        display,
-                        problem,
-                        AuditFieldMatcher.Join(fields));
-                }
-            }
-        }
-
-        /// <summary>
-        /// A primary-constructor parameter used in a field or property initializer, or passed on to the base
-        /// constructor, is stored, not used: <c>class Patient(string email) { public string Email { get; } = email; }</c>.
-        /// </summary>
-        private static bool IsStateInitialization(ISymbol member, ISymbol owner) =>
-            member is IParameterSymbol parameter
-            && (owner is IFieldSymbol or IPropertySymbol || SymbolEqualityComparer.Default.Equals(owner, parameter.ContainingSymbol));
-
-        /// <summary>The missing fields of the most complete audit call that covers the read, or null when none does.</summary>
-        private List<string>? BestAuditCall(PiiAuditPolicy policy, IOperation reference, Dictionary<IInvocationOperation, List<string>> missingByCall)
-        {
-            if (_auditCalls is null)
-            {
-                return null;
-            }
-
-            List<string>? best = null;
-            foreach (var call in _auditCalls)
-            {
-                if (!policy.IsAuditMethod(call.TargetMethod) || !PiiOperations.IsInside(reference, PiiOperations.EnclosingFunction(call)))
-                {
-                    continue;
-                }
-
-                if (!missingByCall.TryGetValue(call, out var missing))
-                {
-                    missing = policy.MissingFields(call);
-                    missingByCall.Add(call, missing);
-                }
-
-                if (best is null || missing.Count < best.Count)
-                {
-                    best = missing;
-                }
-            }
-
-            // A log call that carries none of the fields is no audit call at all ("no audit call" says it better).
-            return best is not null && best.Count == policy.Fields.Fields.Length ? null : best;
-        }
+        // A log call that carries none of the fields is no audit call at all ("no audit call" says it better).
+        return best is not null && best.Count == policy.Fields.Fields.Length ? null : best;
     }
 }
