@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SecurityRequirements.Analyzers.Configuration;
@@ -18,11 +19,14 @@ internal sealed class PiiAuditPolicy
 
     private readonly LoggingSymbols _logging;
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _auditMethods = new(SymbolEqualityComparer.Default);
+    private readonly ConditionalWeakTable<IInvocationOperation, List<string>> _missingFields = new();
+    private readonly ConditionalWeakTable<IInvocationOperation, List<string>>.CreateValueCallback _computeMissingFields;
 
     private PiiAuditPolicy(ControlModel control, Compilation compilation, LoggingSymbols logging)
     {
         Control = control;
         _logging = logging;
+        _computeMissingFields = MissingFields;
         var parameters = control.PiiAudit;
         Classifier = new PiiClassifier(compilation, parameters);
         Fields = new AuditFieldMatcher(parameters.AuditFields);
@@ -64,8 +68,11 @@ internal sealed class PiiAuditPolicy
         return _auditMethods.TryGetValue(method, out var known) ? known : _auditMethods.GetOrAdd(method, ComputeAuditMethod(method));
     }
 
+    /// <summary><see cref="MissingFields"/>, computed once per audit call however many reads it covers.</summary>
+    public List<string> MissingFieldsOf(IInvocationOperation call) => _missingFields.GetValue(call, _computeMissingFields);
+
     /// <summary>The configured audit fields that <paramref name="call"/> does not carry, in configuration order.</summary>
-    public List<string> MissingFields(IInvocationOperation call)
+    private List<string> MissingFields(IInvocationOperation call)
     {
         var names = new HashSet<string>(System.StringComparer.Ordinal);
         var method = call.TargetMethod;

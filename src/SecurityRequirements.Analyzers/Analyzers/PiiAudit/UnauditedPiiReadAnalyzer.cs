@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -42,6 +43,11 @@ public sealed class UnauditedPiiReadAnalyzer : RequirementsAnalyzer
         var logging = new LoggingSymbols(context.Compilation);
         var policies = PiiAuditPolicy.Create(controls, context.Compilation, logging);
 
+        // The audit calls of an operation block, collected once however many reads the block holds; the table lets
+        // go of a block's list together with its operation tree.
+        var auditCallsByBlock = new ConditionalWeakTable<IOperation, List<IInvocationOperation>>();
+        var collectAuditCalls = new ConditionalWeakTable<IOperation, List<IInvocationOperation>>.CreateValueCallback(root => AuditCallsOfBlock(root, policies));
+
         // One compilation-wide action, not per-block state: almost no reference is to personal data, so the audit
         // calls are looked up in the read's operation block only when a read is found (block start actions and a
         // callback per invocation cost every method body of the project).
@@ -58,7 +64,8 @@ public sealed class UnauditedPiiReadAnalyzer : RequirementsAnalyzer
                 {
                     if (policy.Classifier.IsPii(member))
                     {
-                        AnalyzeRead(c, c.Operation, member, policy, requirements, logging, ref auditCalls);
+                        auditCalls ??= auditCallsByBlock.GetValue(Root(c.Operation), collectAuditCalls);
+                        AnalyzeRead(c, c.Operation, member, policy, requirements, logging, auditCalls);
                     }
                 }
             },
@@ -74,14 +81,13 @@ public sealed class UnauditedPiiReadAnalyzer : RequirementsAnalyzer
         PiiAuditPolicy policy,
         RequirementsContext requirements,
         LoggingSymbols logging,
-        ref List<IInvocationOperation>? auditCalls)
+        List<IInvocationOperation> auditCalls)
     {
         if (!PiiOperations.IsRead(reference, logging) || IsStateInitialization(member, context.ContainingSymbol))
         {
             return;
         }
 
-        auditCalls ??= InvocationsOfBlock(reference);
         var missing = BestAuditCall(policy, reference, auditCalls);
         if (missing is { Count: 0 })
         {
@@ -109,8 +115,7 @@ public sealed class UnauditedPiiReadAnalyzer : RequirementsAnalyzer
             AuditFieldMatcher.Join(fields));
     }
 
-    /// <summary>Every invocation in the operation block (method body, initializer) that holds <paramref name="operation"/>.</summary>
-    private static List<IInvocationOperation> InvocationsOfBlock(IOperation operation)
+    private static IOperation Root(IOperation operation)
     {
         var root = operation;
         while (root.Parent is not null)
@@ -118,16 +123,29 @@ public sealed class UnauditedPiiReadAnalyzer : RequirementsAnalyzer
             root = root.Parent;
         }
 
-        var invocations = new List<IInvocationOperation>();
+        return root;
+    }
+
+    /// <summary>The invocations of the operation block <paramref name="root"/> that call an audit method of any of the policies.</summary>
+    private static List<IInvocationOperation> AuditCallsOfBlock(IOperation root, ImmutableArray<PiiAuditPolicy> policies)
+    {
+        var calls = new List<IInvocationOperation>();
         foreach (var descendant in root.DescendantsAndSelf())
         {
             if (descendant is IInvocationOperation invocation)
             {
-                invocations.Add(invocation);
+                foreach (var policy in policies)
+                {
+                    if (policy.IsAuditMethod(invocation.TargetMethod))
+                    {
+                        calls.Add(invocation);
+                        break;
+                    }
+                }
             }
         }
 
-        return invocations;
+        return calls;
     }
 
     /// <summary>
@@ -149,7 +167,7 @@ public sealed class UnauditedPiiReadAnalyzer : RequirementsAnalyzer
                 continue;
             }
 
-            var missing = policy.MissingFields(call);
+            var missing = policy.MissingFieldsOf(call);
             if (best is null || missing.Count < best.Count)
             {
                 best = missing;
