@@ -8,41 +8,14 @@ using SecurityRequirements.Attestation.Export;
 namespace SecurityRequirements.Attestation.Cli;
 
 /// <summary>
-/// <c>--brief [file] [--out folder] [--print]</c>: the requirements brief of a requirements file, written by the
+/// <c>--brief [file] [--out folder] [--print]</c> (parsed by Program): the requirements brief of a requirements file, written by the
 /// same code as the package's SecurityRequirementsBrief target, so both give the same text.
 /// </summary>
 internal static class BriefCommand
 {
-    private const string Usage = "Usage: SecurityRequirements.Attestation.Cli --brief [<security_requirements.yaml>] [--out <folder>] [--print]";
-
-    // Exit codes: 0 written, 1 usage, 2 unreadable requirements file.
-    public static int Run(string[] args)
+    // Exit codes: 0 written, 2 unreadable requirements file.
+    public static int Run(string? yamlPath, string? outFolder, bool print)
     {
-        string? yamlPath = null;
-        string? outFolder = null;
-        var print = false;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--out" when i + 1 < args.Length:
-                    outFolder = args[++i];
-                    break;
-                case "--print":
-                    print = true;
-                    break;
-                default:
-                    if (yamlPath is not null || args[i].StartsWith("--", StringComparison.Ordinal))
-                    {
-                        Console.Error.WriteLine($"Unexpected argument '{args[i]}'.\n{Usage}");
-                        return 1;
-                    }
-
-                    yamlPath = args[i];
-                    break;
-            }
-        }
-
         var files = ImmutableArray<RequirementsFileModel>.Empty;
         if (yamlPath is not null)
         {

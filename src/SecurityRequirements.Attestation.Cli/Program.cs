@@ -1,11 +1,6 @@
 using SecurityRequirements.Attestation.Cli;
 using SecurityRequirements.Attestation.Export;
 
-if (args.Length > 0 && args[0] == "--brief")
-{
-    return BriefCommand.Run(args.AsSpan(1).ToArray());
-}
-
 // Exit codes: 0 written, 1 usage, 2 unreadable assembly, 3 no attestation, 4 manifest does not match its recorded hash.
 const string Usage = """
     Extracts the security attestation from a built assembly (the assembly is read, never loaded).
@@ -23,6 +18,7 @@ const string Usage = """
 string? assemblyPath = null;
 string? outFolder = null;
 var print = false;
+var brief = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -32,6 +28,9 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--print":
             print = true;
+            break;
+        case "--brief":
+            brief = true;
             break;
         case "-h" or "--help" or "-?":
             Console.WriteLine(Usage);
@@ -46,6 +45,12 @@ for (var i = 0; i < args.Length; i++)
             assemblyPath = args[i];
             break;
     }
+}
+
+if (brief)
+{
+    // The positional argument is the requirements file here; without one the baseline is briefed.
+    return BriefCommand.Run(assemblyPath, outFolder, print);
 }
 
 if (assemblyPath is null)

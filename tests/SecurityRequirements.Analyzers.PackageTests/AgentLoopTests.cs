@@ -14,8 +14,6 @@ namespace SecurityRequirements.Analyzers.PackageTests;
 [Collection(PackageCollection.Name)]
 public sealed partial class AgentLoopTests(PackageFixture fixture, ITestOutputHelper output)
 {
-    private static readonly TimeSpan FormatTimeout = TimeSpan.FromMinutes(5);
-
     [Fact]
     public void Whole_sample_after_the_fixes_keeps_only_the_rules_the_brief_says_to_fix_by_hand()
     {
@@ -150,9 +148,9 @@ public sealed partial class AgentLoopTests(PackageFixture fixture, ITestOutputHe
         return relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal);
     }
 
-    private string ReadBrief(ConsumerProject consumer)
+    private static string ReadBrief(ConsumerProject consumer)
     {
-        var result = DotNet.Run(consumer.Root, ["build", consumer.PathOf("app.csproj"), "-t:SecurityRequirementsBrief", .. DotNet.IsolatedBuildSwitches], FormatTimeout, NuGetEnvironment(consumer));
+        var result = consumer.BuildTarget("app.csproj", "SecurityRequirementsBrief");
         Assert.True(result.ExitCode == 0, result.ToString());
         return File.ReadAllText(consumer.PathOf("security-requirements.brief.md"));
     }
@@ -187,16 +185,10 @@ public sealed partial class AgentLoopTests(PackageFixture fixture, ITestOutputHe
     {
         var diagnostics = ids.Distinct().Order(StringComparer.Ordinal).ToList();
         Assert.NotEmpty(diagnostics);
-        var format = DotNet.Run(
-            consumer.Root,
-            ["format", "analyzers", consumer.PathOf("app.csproj"), "--diagnostics", .. diagnostics, "--severity", "info"],
-            FormatTimeout,
-            NuGetEnvironment(consumer));
+        var format = consumer.FormatAnalyzers("app.csproj", "info", diagnostics);
         output.WriteLine(format.ToString());
         Assert.True(format.ExitCode == 0, format.ToString());
     }
-
-    private Dictionary<string, string> NuGetEnvironment(ConsumerProject consumer) => new() { ["NUGET_PACKAGES"] = fixture.PackagesDirectory };
 
     [GeneratedRegex("^[ ]*severity: \\w+[ ]*\r?\n", RegexOptions.Multiline)]
     private static partial Regex SeverityLine();

@@ -6,8 +6,6 @@ namespace SecurityRequirements.Analyzers.PackageTests;
 [Collection(PackageCollection.Name)]
 public sealed class BriefTargetTests(PackageFixture fixture)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
-
     [Fact]
     public void Brief_target_writes_the_reviewed_brief_even_when_the_code_does_not_compile()
     {
@@ -88,10 +86,5 @@ public sealed class BriefTargetTests(PackageFixture fixture)
         Assert.False(File.Exists(consumer.PathOf("security-requirements.brief.md")));
     }
 
-    private ProcessResult Run(ConsumerProject consumer) =>
-        DotNet.Run(
-            consumer.Root,
-            ["build", consumer.PathOf("app.csproj"), "-t:SecurityRequirementsBrief", .. DotNet.IsolatedBuildSwitches],
-            Timeout,
-            new Dictionary<string, string> { ["NUGET_PACKAGES"] = fixture.PackagesDirectory });
+    private static ProcessResult Run(ConsumerProject consumer) => consumer.BuildTarget("app.csproj", "SecurityRequirementsBrief");
 }

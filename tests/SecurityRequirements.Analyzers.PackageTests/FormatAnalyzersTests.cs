@@ -39,11 +39,7 @@ public sealed class FormatAnalyzersTests(PackageFixture fixture)
                 }
                 """);
 
-        var format = DotNet.Run(
-            consumer.Root,
-            ["format", "analyzers", consumer.PathOf("app.csproj"), "--diagnostics", "SRA1004", "SRA1003", "--severity", "warn"],
-            TimeSpan.FromMinutes(5),
-            new Dictionary<string, string> { ["NUGET_PACKAGES"] = fixture.PackagesDirectory });
+        var format = consumer.FormatAnalyzers("app.csproj", "warn", ["SRA1004", "SRA1003"]);
         Assert.True(format.ExitCode == 0, format.ToString());
 
         var fixedCode = File.ReadAllText(consumer.PathOf("Crypto.cs"));
@@ -81,11 +77,7 @@ public sealed class FormatAnalyzersTests(PackageFixture fixture)
                 }
                 """);
 
-        var format = DotNet.Run(
-            consumer.Root,
-            ["format", "analyzers", consumer.PathOf("app.csproj"), "--diagnostics", "SRA1001", "--severity", "warn"],
-            TimeSpan.FromMinutes(5),
-            new Dictionary<string, string> { ["NUGET_PACKAGES"] = fixture.PackagesDirectory });
+        var format = consumer.FormatAnalyzers("app.csproj", "warn", ["SRA1001"]);
         Assert.True(format.ExitCode == 0, format.ToString());
 
         var fixedCode = File.ReadAllText(consumer.PathOf("Legacy.cs"));

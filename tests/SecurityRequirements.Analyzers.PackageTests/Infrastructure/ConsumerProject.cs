@@ -61,13 +61,21 @@ public sealed class ConsumerProject
     public BuildResult Build(string projectRelativePath, params string[] extraArguments)
     {
         var project = PathOf(projectRelativePath);
-        var result = DotNet.Run(
-            Root,
-            ["build", project, .. DotNet.IsolatedBuildSwitches, .. extraArguments],
-            BuildTimeout,
-            new Dictionary<string, string> { ["NUGET_PACKAGES"] = _fixture.PackagesDirectory });
+        var result = Run(["build", project, .. DotNet.IsolatedBuildSwitches, .. extraArguments]);
         return new BuildResult(result, MsBuildDiagnostic.ParseAll(result.Output), Path.GetDirectoryName(project)!);
     }
+
+    /// <summary><c>dotnet build -t:&lt;target&gt;</c> on the project, as a person or an agent runs a package target.</summary>
+    public ProcessResult BuildTarget(string projectRelativePath, string target) =>
+        Run(["build", PathOf(projectRelativePath), "-t:" + target, .. DotNet.IsolatedBuildSwitches]);
+
+    /// <summary><c>dotnet format analyzers</c> for <paramref name="diagnosticIds"/>, as CI and agents apply the code fixes.</summary>
+    public ProcessResult FormatAnalyzers(string projectRelativePath, string severity, IEnumerable<string> diagnosticIds) =>
+        Run(["format", "analyzers", PathOf(projectRelativePath), "--diagnostics", .. diagnosticIds, "--severity", severity]);
+
+    /// <summary>A dotnet command in the consumer's folder, restoring into the fixture's package folder.</summary>
+    public ProcessResult Run(IEnumerable<string> arguments) =>
+        DotNet.Run(Root, arguments, BuildTimeout, new Dictionary<string, string> { ["NUGET_PACKAGES"] = _fixture.PackagesDirectory });
 
     private static string NuGetConfig(PackageFixture fixture) => $"""
         <?xml version="1.0" encoding="utf-8"?>

@@ -21,6 +21,7 @@ internal sealed class CryptoTypes
         TripleDES = compilation.GetTypeByMetadataName("System.Security.Cryptography.TripleDES");
         RC2 = compilation.GetTypeByMetadataName("System.Security.Cryptography.RC2");
         Rijndael = compilation.GetTypeByMetadataName("System.Security.Cryptography.Rijndael");
+        LegacyAlgorithms = new[] { DES, TripleDES, RC2, Rijndael };
     }
 
     public INamedTypeSymbol? SymmetricAlgorithm { get; }
@@ -51,6 +52,9 @@ internal sealed class CryptoTypes
 
     public INamedTypeSymbol? Rijndael { get; }
 
+    /// <summary>DES, TripleDES, RC2 and Rijndael, in that order (null where the compilation lacks one).</summary>
+    public INamedTypeSymbol?[] LegacyAlgorithms { get; }
+
     public static CryptoTypes Resolve(Compilation compilation) => new(compilation);
 
     public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
@@ -72,8 +76,18 @@ internal sealed class CryptoTypes
     }
 
     /// <summary>DES, TripleDES, RC2 and Rijndael are reported by SRA1001 already.</summary>
-    public bool IsLegacyAlgorithm(ITypeSymbol? type) =>
-        DerivesFrom(type, DES) || DerivesFrom(type, TripleDES) || DerivesFrom(type, RC2) || DerivesFrom(type, Rijndael);
+    public bool IsLegacyAlgorithm(ITypeSymbol? type)
+    {
+        foreach (var legacy in LegacyAlgorithms)
+        {
+            if (DerivesFrom(type, legacy))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The AEAD types whose constructor takes the key and whose Encrypt takes the nonce first.</summary>
     public bool IsAead(ITypeSymbol? type) =>

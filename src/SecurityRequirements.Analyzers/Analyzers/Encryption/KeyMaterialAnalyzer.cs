@@ -111,26 +111,29 @@ public sealed class KeyMaterialAnalyzer : RequirementsAnalyzer
     private static void AnalyzeAssignment(OperationAnalysisContext context, CryptoTypes types, ByteOriginTracer tracer, Reporter reporter)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (assignment.Target is not IPropertyReferenceOperation { Property: { } property } target
+        // The name first, as for invocations: this runs for every assignment, and only three names matter.
+        if (assignment.Target is not IPropertyReferenceOperation { Property: { Name: "Key" or "IV" or "KeySize" } property } target
             || !CryptoTypes.DerivesFrom(property.ContainingType, types.SymmetricAlgorithm))
         {
             return;
         }
 
-        var sink = (target.Instance?.Type?.Name ?? property.ContainingType.Name) + "." + property.Name;
         switch (property.Name)
         {
             case "Key":
-                CheckBuffer(context, tracer, reporter, assignment.Value, KeyMaterialRole.Key, sink, !types.IsLegacyAlgorithm(target.Instance?.Type));
+                CheckBuffer(context, tracer, reporter, assignment.Value, KeyMaterialRole.Key, SinkName(target, property), !types.IsLegacyAlgorithm(target.Instance?.Type));
                 break;
             case "IV":
-                CheckBuffer(context, tracer, reporter, assignment.Value, KeyMaterialRole.IV, sink);
+                CheckBuffer(context, tracer, reporter, assignment.Value, KeyMaterialRole.IV, SinkName(target, property));
                 break;
             case "KeySize" when assignment.Value.ConstantValue is { HasValue: true, Value: int bits } && !types.IsLegacyAlgorithm(target.Instance?.Type):
                 reporter.KeyTooShort(context, assignment.Syntax.GetLocation(), "KeySize = " + bits.ToString(CultureInfo.InvariantCulture), bits, "set KeySize to {0}");
                 break;
         }
     }
+
+    private static string SinkName(IPropertyReferenceOperation target, IPropertySymbol property) =>
+        (target.Instance?.Type?.Name ?? property.ContainingType.Name) + "." + property.Name;
 
     /// <summary>Reports what the origin of one buffer shows; true when something was reported.</summary>
     private static bool CheckBuffer(OperationAnalysisContext context, ByteOriginTracer tracer, Reporter reporter, IOperation value, KeyMaterialRole role, string sink, bool checkKeyLength = true)

@@ -21,12 +21,13 @@ namespace SecurityRequirements.Analyzers.Analyzers.Encryption;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WeakSymmetricAlgorithmAnalyzer : RequirementsAnalyzer
 {
-    private static readonly (string MetadataName, string Description)[] WeakTypes =
+    /// <summary>Why each of <see cref="CryptoTypes.LegacyAlgorithms"/> is not allowed, in the same order.</summary>
+    private static readonly string[] Weaknesses =
     {
-        ("System.Security.Cryptography.DES", "56-bit key, broken"),
-        ("System.Security.Cryptography.TripleDES", "64-bit block, no authentication"),
-        ("System.Security.Cryptography.RC2", "weak key schedule, no authentication"),
-        ("System.Security.Cryptography.Rijndael", "obsolete non-AEAD block cipher"),
+        "56-bit key, broken",
+        "64-bit block, no authentication",
+        "weak key schedule, no authentication",
+        "obsolete non-AEAD block cipher",
     };
 
     // Names SymmetricAlgorithm.Create and CryptoConfig.CreateFromName resolve to the weak types.
@@ -58,20 +59,14 @@ public sealed class WeakSymmetricAlgorithmAnalyzer : RequirementsAnalyzer
             return;
         }
 
-        var weakTypes = new INamedTypeSymbol?[WeakTypes.Length];
-        var anyWeakType = false;
-        for (var i = 0; i < WeakTypes.Length; i++)
-        {
-            weakTypes[i] = context.Compilation.GetTypeByMetadataName(WeakTypes[i].MetadataName);
-            anyWeakType |= weakTypes[i] is not null;
-        }
-
-        if (!anyWeakType)
+        var types = CryptoTypes.Resolve(context.Compilation);
+        var weakTypes = types.LegacyAlgorithms;
+        if (Array.TrueForAll(weakTypes, t => t is null))
         {
             return;
         }
 
-        var symmetricAlgorithm = context.Compilation.GetTypeByMetadataName("System.Security.Cryptography.SymmetricAlgorithm");
+        var symmetricAlgorithm = types.SymmetricAlgorithm;
         var cryptoConfig = context.Compilation.GetTypeByMetadataName("System.Security.Cryptography.CryptoConfig");
 
         context.RegisterOperationAction(
@@ -101,7 +96,7 @@ public sealed class WeakSymmetricAlgorithmAnalyzer : RequirementsAnalyzer
                         control.Id,
                         control.Requirement,
                         algorithm,
-                        WeakTypes[weakIndex].Description,
+                        Weaknesses[weakIndex],
                         EncryptionAdvice.UseAead(control.Encryption));
                 }
             },

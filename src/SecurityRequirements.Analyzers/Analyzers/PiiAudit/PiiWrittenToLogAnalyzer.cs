@@ -157,21 +157,14 @@ public sealed class PiiWrittenToLogAnalyzer : RequirementsAnalyzer
 
     private static void Analyze(OperationAnalysisContext context, IInvocationOperation invocation, PiiAuditPolicy policy, RequirementsContext requirements, LoggingSymbols logging)
     {
-        var sink = invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;
-        List<MessageTemplate.Placeholder>? placeholders = null;
-        foreach (var argument in invocation.Arguments)
-        {
-            if (argument.Value.ConstantValue is { HasValue: true, Value: string template })
-            {
-                placeholders = MessageTemplate.Parse(template);
-            }
-        }
-
+        var sink = invocation.TargetMethod;
         foreach (var argument in invocation.Arguments)
         {
             if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
             {
                 // Template arguments bind to placeholders by position, so "{@patient}" decides how element i is written.
+                // The template is parsed only here: most log calls pass no arguments to it.
+                var placeholders = initializer.ElementValues.IsEmpty ? null : TemplateOf(invocation);
                 for (var i = 0; i < initializer.ElementValues.Length; i++)
                 {
                     var destructured = placeholders is not null && i < placeholders.Count && placeholders[i].Destructure;
@@ -185,11 +178,26 @@ public sealed class PiiWrittenToLogAnalyzer : RequirementsAnalyzer
         }
     }
 
+    /// <summary>The placeholders of the last constant string argument (the message template), or null.</summary>
+    private static List<MessageTemplate.Placeholder>? TemplateOf(IInvocationOperation invocation)
+    {
+        List<MessageTemplate.Placeholder>? placeholders = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Value.ConstantValue is { HasValue: true, Value: string template })
+            {
+                placeholders = MessageTemplate.Parse(template);
+            }
+        }
+
+        return placeholders;
+    }
+
     private static void AnalyzeValue(
         OperationAnalysisContext context,
         IOperation value,
         bool destructured,
-        string sink,
+        IMethodSymbol sink,
         PiiAuditPolicy policy,
         RequirementsContext requirements,
         LoggingSymbols logging,
@@ -253,7 +261,7 @@ public sealed class PiiWrittenToLogAnalyzer : RequirementsAnalyzer
                 policy.Control.Id,
                 policy.Control.Requirement,
                 what,
-                sink);
+                sink.ContainingType.Name + "." + sink.Name);
         }
     }
 }
