@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using SecurityRequirements.Analyzers.Diagnostics;
 
 namespace SecurityRequirements.Analyzers.Configuration;
@@ -25,6 +26,13 @@ internal sealed class PkceParameters
     public TimeSpan RefreshTokenLifetime { get; }
 
     public TimeSpan IdentityTokenLifetime { get; }
+
+    /// <summary>The values the check applies, defaults included, for the attestation and the brief.</summary>
+    public ImmutableArray<ParameterModel> Effective() => ImmutableArray.Create(
+        ParameterModel.Scalar("access_token_lifetime", DurationParser.Format(AccessTokenLifetime)),
+        ParameterModel.Scalar("code_challenge_method", CodeChallengeMethod),
+        ParameterModel.Scalar("identity_token_lifetime", DurationParser.Format(IdentityTokenLifetime)),
+        ParameterModel.Scalar("refresh_token_lifetime", DurationParser.Format(RefreshTokenLifetime)));
 
     public static PkceParameters Read(ParameterReader reader)
     {

@@ -63,9 +63,9 @@ public class PkceRequirementsFileTests
     }
 
     [Fact]
-    public async Task EmptyRequirementsFile_EnforcesNoOAuthControl()
+    public async Task EmptyControlList_EnforcesNoOAuthControl()
     {
-        var result = await RunAsync(yaml: "");
+        var result = await RunAsync(yaml: "controls: []\n");
 
         result.AssertNoAnalyzerExceptions();
         Assert.Empty(RuleIds(result));
