@@ -118,9 +118,9 @@ internal static class RequirementsBriefWriter
 
     private static void WriteOAuthPkce(StringBuilder text, ControlEntry control)
     {
-        var access = Duration(control, "access_token_lifetime") ?? PkceParameters.Default.AccessTokenLifetime;
-        var refresh = Duration(control, "refresh_token_lifetime") ?? PkceParameters.Default.RefreshTokenLifetime;
-        var identity = Duration(control, "identity_token_lifetime") ?? PkceParameters.Default.IdentityTokenLifetime;
+        var access = Duration(control, "access_token_lifetime") ?? PkceParameters.DefaultAccessTokenLifetime;
+        var refresh = Duration(control, "refresh_token_lifetime") ?? PkceParameters.DefaultRefreshTokenLifetime;
+        var identity = Duration(control, "identity_token_lifetime") ?? PkceParameters.DefaultIdentityTokenLifetime;
         Implementation(text, "PKCE with S256; the SRA2005 code fix adds it once per project", PkcePrescription.ClassSource);
         Implementation(text, "token lifetimes within the limits", TokenLifetimePrescription.ClassText(control.Id, access, refresh, identity));
         Usage(text, """

@@ -193,7 +193,7 @@ internal static class RequirementsParser
         object? settings = checkKind switch
         {
             CheckKind.Encryption => EncryptionParameters.Read(reader),
-            CheckKind.OAuthPkce => PkceParameters.Read(reader),
+            CheckKind.OAuthPkce => PkceParameters.Read(reader, name, requirement, inferred),
             CheckKind.PiiAudit => PiiAuditParameters.Read(reader),
             CheckKind.Banned => BannedParameters.Read(reader),
             _ => null,

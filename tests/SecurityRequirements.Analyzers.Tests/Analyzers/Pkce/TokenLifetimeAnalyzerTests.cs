@@ -17,9 +17,11 @@ public class TokenLifetimeAnalyzerTests
               refresh_token_lifetime: 7d
         """;
 
-    private static DiagnosticResult Expect(int marker, string what, string kind, string found, string limit) =>
+    private static DiagnosticResult Expect(int marker, string what, string kind, string found, string limit, string? instead = null) =>
         Verify.Diagnostic(DiagnosticDescriptors.TokenLifetimeTooLong).WithLocation(marker)
-            .WithArguments("SEC-002", "Implement OAuth 2.0 with PKCE", what, kind, found, limit);
+            .WithArguments("SEC-002", "Implement OAuth 2.0 with PKCE", what, Kind(kind), found, limit, instead ?? $"set it to {limit} or less");
+
+    private static string Kind(string kind) => kind == "authorization" ? "authorization codes" : kind + " tokens";
 
     [Fact]
     public async Task ClientLifetimesOverTheLimits_ReportSRA2004()
@@ -72,7 +74,7 @@ public class TokenLifetimeAnalyzerTests
                     IdentityTokenLifetime = 300,
                     AbsoluteRefreshTokenLifetime = 7 * 24 * 3600,
                     SlidingRefreshTokenLifetime = 86400,
-                    AuthorizationCodeLifetime = 3600,
+                    AuthorizationCodeLifetime = 600,
                     // AccessTokenLifetime = 86400,
                 };
 
@@ -107,9 +109,9 @@ public class TokenLifetimeAnalyzerTests
 
         var test = Verify.Create(source, Yaml);
         test.TestState.Sources.Add(IdentityServerStandIns.Duende);
-        test.ExpectedDiagnostics.Add(Expect(0, "Client without AccessTokenLifetime", "access", "IdentityServer's default of 1h", "15m"));
-        test.ExpectedDiagnostics.Add(Expect(1, "Client without AbsoluteRefreshTokenLifetime", "refresh", "IdentityServer's default of 30d", "7d"));
-        test.ExpectedDiagnostics.Add(Expect(2, "Client without SlidingRefreshTokenLifetime", "refresh", "IdentityServer's default of 15d", "7d"));
+        test.ExpectedDiagnostics.Add(Expect(0, "Client without AccessTokenLifetime", "access", "IdentityServer's default of 1h", "15m", "set AccessTokenLifetime to 15m or less"));
+        test.ExpectedDiagnostics.Add(Expect(1, "Client without AbsoluteRefreshTokenLifetime", "refresh", "IdentityServer's default of 30d", "7d", "set AbsoluteRefreshTokenLifetime to 7d or less"));
+        test.ExpectedDiagnostics.Add(Expect(2, "Client without SlidingRefreshTokenLifetime", "refresh", "IdentityServer's default of 15d", "7d", "set SlidingRefreshTokenLifetime to 7d or less"));
         await test.RunAsync();
     }
 
@@ -235,7 +237,7 @@ public class TokenLifetimeAnalyzerTests
         var test = Verify.Create(source, yaml);
         test.TestState.Sources.Add(IdentityServerStandIns.Duende);
         test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticDescriptors.TokenLifetimeTooLong).WithLocation(0)
-            .WithArguments("SEC-002", "Implement OAuth 2.0 with PKCE", "Client.AccessTokenLifetime = 3601", "access", "a lifetime of 3601s", "1h"));
+            .WithArguments("SEC-002", "Implement OAuth 2.0 with PKCE", "Client.AccessTokenLifetime = 3601", "access tokens", "a lifetime of 3601s", "1h", "set it to 1h or less"));
         await test.RunAsync();
     }
 
