@@ -56,7 +56,7 @@ internal readonly record struct PkceParameterEdit(string Key, bool Removes, stri
 
     private static PkceParameterEdit? Create(IOperation? key, IOperation? value, bool removes, string format)
     {
-        if (key?.ConstantValue is not { HasValue: true, Value: string name } || name is not ("code_challenge" or "code_challenge_method" or "code_verifier"))
+        if (key is null || Text(key) is not { HasValue: true, Value: string name } || name is not ("code_challenge" or "code_challenge_method" or "code_verifier"))
         {
             return null;
         }
@@ -64,7 +64,7 @@ internal readonly record struct PkceParameterEdit(string Key, bool Removes, stri
         string? text = null;
         if (value is not null)
         {
-            var constant = OAuthSymbols.WithoutConversions(value).ConstantValue;
+            var constant = Text(value);
             if (!constant.HasValue)
             {
                 // A computed value may well be the S256 challenge itself.
@@ -77,5 +77,29 @@ internal readonly record struct PkceParameterEdit(string Key, bool Removes, stri
 
         var shown = text is null ? "null" : "\"" + text + "\"";
         return new PkceParameterEdit(name, removes, text, string.Format(System.Globalization.CultureInfo.InvariantCulture, format, name, shown));
+    }
+
+    /// <summary>A constant, or one of ASP.NET Core's <c>OAuthConstants</c> fields, which are static readonly rather than const.</summary>
+    private static Optional<object?> Text(IOperation operation)
+    {
+        operation = OAuthSymbols.WithoutConversions(operation);
+        if (operation.ConstantValue.HasValue)
+        {
+            return operation.ConstantValue;
+        }
+
+        if (operation is IFieldReferenceOperation { Field: { IsStatic: true, ContainingType: { Name: "OAuthConstants", ContainingNamespace.Name: "OAuth" } } field })
+        {
+            return field.Name switch
+            {
+                "CodeVerifierKey" => "code_verifier",
+                "CodeChallengeKey" => "code_challenge",
+                "CodeChallengeMethodKey" => "code_challenge_method",
+                "CodeChallengeMethodS256" => "S256",
+                _ => default(Optional<object?>),
+            };
+        }
+
+        return default;
     }
 }
