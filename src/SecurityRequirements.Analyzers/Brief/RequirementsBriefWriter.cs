@@ -127,12 +127,16 @@ internal static class RequirementsBriefWriter
 
     private static void WriteOAuthPkce(StringBuilder text, ControlModel control)
     {
+        // A lifetime the control does not limit is prescribed at the package's recommended value, and said to be unenforced.
         var pkce = control.Pkce;
-        var access = pkce.AccessTokenLifetime;
-        var refresh = pkce.RefreshTokenLifetime;
-        var identity = pkce.IdentityTokenLifetime;
+        var access = pkce.AccessTokenLifetime ?? PkceParameters.DefaultAccessTokenLifetime;
+        var refresh = pkce.RefreshTokenLifetime ?? PkceParameters.DefaultRefreshTokenLifetime;
+        var identity = pkce.IdentityTokenLifetime ?? PkceParameters.DefaultIdentityTokenLifetime;
         Implementation(text, "PKCE with S256; the SRA2005 code fix adds it once per project", PkcePrescription.ClassSource);
-        Implementation(text, "token lifetimes within the limits", TokenLifetimePrescription.ClassText(control.Id, access, refresh, identity));
+        Implementation(
+            text,
+            pkce.LimitsLifetimes ? "token lifetimes within the limits" : "token lifetimes: this control limits none, so these are the package's recommended values",
+            TokenLifetimePrescription.ClassText(control.Id, access, refresh, identity));
         Usage(text, """
             // ASP.NET Core OpenID Connect or OAuth handler: the authorization code flow with PKCE.
             options.ResponseType = "code";

@@ -210,7 +210,7 @@ internal static class RequirementsParser
                     (settings, effective) = (encryption, encryption.Effective());
                     break;
                 case CheckKind.OAuthPkce:
-                    var pkce = PkceParameters.Read(reader);
+                    var pkce = PkceParameters.Read(reader, name, requirement, inferred);
                     (settings, effective) = (pkce, pkce.Effective());
                     break;
                 case CheckKind.PiiAudit:

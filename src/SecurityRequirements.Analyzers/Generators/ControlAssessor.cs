@@ -119,16 +119,6 @@ internal sealed class ControlAssessor
             }
         }
 
-        if (control.Check == CheckKind.OAuthPkce)
-        {
-            var bound = _sources.Where(s => s.ConfigurationBoundPkce > 0).ToList();
-            var places = bound.Sum(s => s.ConfigurationBoundPkce);
-            if (places > 0)
-            {
-                somewhere.Add(Count(places, "PKCE setting") + " read from configuration, which the compiler cannot verify, in " + FileList(bound.Select(s => Relative(s.Path)).ToList()));
-            }
-        }
-
         var reasons = everywhere.Concat(somewhere).ToList();
         var status = everywhere.Count > 0 ? ControlStatus.Weakened : somewhere.Count > 0 ? ControlStatus.Partial : ControlStatus.Enforced;
         return new ControlAssessment(weakest, status, reasons, Vouched: status == ControlStatus.Enforced && weakest == "error");

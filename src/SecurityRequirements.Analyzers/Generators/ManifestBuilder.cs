@@ -159,6 +159,23 @@ internal static class ManifestBuilder
         }
 
         json.EndArray();
+
+        // Informational: SRA2006 reports each such place at the OAuth control's severity, so at error a successful build has none unsuppressed.
+        var fromConfiguration = new SortedSet<string>(StringComparer.Ordinal);
+        var places = 0;
+        foreach (var source in sources)
+        {
+            if (source.ConfigurationBoundPkce > 0)
+            {
+                places += source.ConfigurationBoundPkce;
+                fromConfiguration.Add(RelativePath(source.Path, options.ProjectDirectory));
+            }
+        }
+
+        json.Name("pkceSettingsFromConfiguration").StartObject()
+            .Property("count", places)
+            .StringArray("files", fromConfiguration)
+            .EndObject();
         json.Property("today", policy.Today.Value)
             .Property("todayPinned", policy.Today.Pinned)
             .Property("treatWarningsAsErrors", facts.GeneralOption == "error")

@@ -8,7 +8,7 @@ namespace SecurityRequirements.Analyzers.Generators;
 /// <para><c>Generated</c>: Why the compiler treats the file as generated code (name, header, configuration), or null.</para>
 /// <para><c>BulkSeverities</c>: The <c>dotnet_analyzer_diagnostic</c> bulk severity settings that apply to this file, sorted.</para>
 /// <para><c>TypeNamespaces</c>: The namespaces that declare a type in this file ("" for the global namespace), sorted; a waiver covering all of them covers every type.</para>
-/// <para><c>ConfigurationBoundPkce</c>: PKCE settings assigned a value the compiler cannot know (read from configuration).</para>
+/// <para><c>ConfigurationBoundPkce</c>: places that set PKCE from configuration, which the compiler cannot know (SRA2006 reports them).</para>
 /// </remarks>
 internal sealed record SourceFileScan(
     string Path,

@@ -40,6 +40,9 @@ internal static class SourceFileScanner
 
     private static readonly string[] PkceSettings = { "UsePkce", "RequirePkce", "AllowPlainTextPkce" };
 
+    /// <summary>Words a file must contain before it is walked for PKCE settings read from configuration.</summary>
+    private static readonly string[] PkceMarkers = { "Pkce", "OpenIdConnectOptions", "OAuthOptions", "AddInMemoryClients" };
+
     public static SourceFileScan Scan(SyntaxTree tree, AnalyzerConfigOptions? options, CancellationToken cancellationToken)
     {
         var root = (CompilationUnitSyntax)tree.GetRoot(cancellationToken);
@@ -185,13 +188,15 @@ internal static class SourceFileScanner
     }
 
     /// <summary>
-    /// Assignments of <c>UsePkce</c>, <c>RequirePkce</c> or <c>AllowPlainTextPkce</c> whose value is not a literal: the
-    /// compiler cannot know it (typically read from configuration), so the PKCE control cannot vouch for those places.
-    /// The file's text is searched for "Pkce" first, so files without it are never walked.
+    /// Places that set PKCE from configuration, by syntax alone (SRA2006 reports them with the types bound): an assignment
+    /// of <c>UsePkce</c>, <c>RequirePkce</c> or <c>AllowPlainTextPkce</c> whose value is not a <c>true</c>/<c>false</c>
+    /// literal; <c>Configure&lt;…OpenIdConnectOptions|…OAuthOptions&gt;(x)</c> with no configure lambda;
+    /// <c>AddOptions&lt;…Options&gt;().Bind(…)</c>/<c>BindConfiguration(…)</c> of those options; and
+    /// <c>AddInMemoryClients(…GetSection(…)…)</c>. The file's text is searched first, so most files are never walked.
     /// </summary>
     private static int CountConfigurationBoundPkce(SyntaxTree tree, CompilationUnitSyntax root, CancellationToken cancellationToken)
     {
-        if (!TextScan.Contains(tree.GetText(cancellationToken), "Pkce"))
+        if (!TextScan.ContainsAny(tree.GetText(cancellationToken), PkceMarkers))
         {
             return 0;
         }
@@ -199,15 +204,75 @@ internal static class SourceFileScanner
         var count = 0;
         foreach (var node in root.DescendantNodes())
         {
-            if (node is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment
-                && Array.IndexOf(PkceSettings, AssignedName(assignment.Left)) >= 0
-                && !IsLiteral(assignment.Right))
+            switch (node)
             {
-                count++;
+                case AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment
+                    when Array.IndexOf(PkceSettings, AssignedName(assignment.Left)) >= 0 && !IsLiteral(assignment.Right):
+                    count++;
+                    break;
+                case InvocationExpressionSyntax invocation when IsConfigurationBinding(invocation):
+                    count++;
+                    break;
             }
         }
 
         return count;
+    }
+
+    private static bool IsConfigurationBinding(InvocationExpressionSyntax invocation)
+    {
+        var name = invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax access => access.Name,
+            SimpleNameSyntax simple => simple,
+            _ => null,
+        };
+
+        switch (name?.Identifier.ValueText)
+        {
+            case "Configure" when name is GenericNameSyntax generic && IsPkceOptions(generic):
+                // Configure<OpenIdConnectOptions>(o => ...) pins values in code; Configure<T>(configurationSection) binds them.
+                foreach (var argument in invocation.ArgumentList.Arguments)
+                {
+                    var value = argument.Expression;
+                    while (value is CastExpressionSyntax or ParenthesizedExpressionSyntax)
+                    {
+                        value = value is CastExpressionSyntax cast ? cast.Expression : ((ParenthesizedExpressionSyntax)value).Expression;
+                    }
+
+                    if (value is not (LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or LiteralExpressionSyntax))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case "Bind" or "BindConfiguration":
+                for (var receiver = (invocation.Expression as MemberAccessExpressionSyntax)?.Expression; receiver is InvocationExpressionSyntax inner; receiver = (inner.Expression as MemberAccessExpressionSyntax)?.Expression)
+                {
+                    if ((inner.Expression as MemberAccessExpressionSyntax)?.Name is GenericNameSyntax { Identifier.ValueText: "AddOptions" } options && IsPkceOptions(options))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case "AddInMemoryClients":
+                return invocation.ArgumentList.Arguments.Count == 1 && invocation.ArgumentList.Arguments[0].Expression.ToString().IndexOf("GetSection", StringComparison.Ordinal) >= 0;
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsPkceOptions(GenericNameSyntax name)
+    {
+        if (name.TypeArgumentList.Arguments.Count != 1)
+        {
+            return false;
+        }
+
+        var type = name.TypeArgumentList.Arguments[0].ToString();
+        return type.EndsWith("OpenIdConnectOptions", StringComparison.Ordinal) || type.EndsWith("OAuthOptions", StringComparison.Ordinal);
     }
 
     private static string? AssignedName(ExpressionSyntax left) => left switch

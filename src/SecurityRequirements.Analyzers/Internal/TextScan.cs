@@ -8,25 +8,37 @@ internal static class TextScan
 {
     private const int ChunkSize = 4096;
 
-    public static bool Contains(SourceText text, string needle)
+    public static bool Contains(SourceText text, string needle) => ContainsAny(text, new[] { needle });
+
+    /// <summary>True when <paramref name="text"/> contains any of <paramref name="needles"/>, in one pass over the text.</summary>
+    public static bool ContainsAny(SourceText text, string[] needles)
     {
-        if (needle.Length == 0 || text.Length < needle.Length)
+        var longest = 0;
+        foreach (var needle in needles)
         {
-            return needle.Length == 0;
+            longest = Math.Max(longest, needle.Length);
         }
 
-        // Chunks overlap by needle.Length - 1 characters so a match across a boundary is still found.
-        var buffer = new char[ChunkSize + needle.Length];
-        var first = needle[0];
+        if (longest == 0)
+        {
+            return false;
+        }
+
+        // Chunks overlap by longest - 1 characters so a match across a boundary is still found.
+        var buffer = new char[ChunkSize + longest];
         for (var start = 0; start < text.Length; start += ChunkSize)
         {
-            var count = Math.Min(ChunkSize + needle.Length - 1, text.Length - start);
+            var count = Math.Min(ChunkSize + longest - 1, text.Length - start);
             text.CopyTo(start, buffer, 0, count);
-            for (var i = 0; i + needle.Length <= count; i++)
+            for (var i = 0; i < count; i++)
             {
-                if (buffer[i] == first && Matches(buffer, i, needle))
+                var c = buffer[i];
+                foreach (var needle in needles)
                 {
-                    return true;
+                    if (needle.Length > 0 && c == needle[0] && i + needle.Length <= count && Matches(buffer, i, needle))
+                    {
+                        return true;
+                    }
                 }
             }
         }

@@ -177,24 +177,37 @@ public class EnforcementAssessmentTests
     }
 
     [Fact]
-    public void PkceReadFromConfiguration_MakesTheOAuthControlPartial()
+    public void PkceReadFromConfiguration_IsCounted_AndLeftToSRA2006()
     {
         var compilation = GeneratorHarness.Compile(
             ("Startup.cs", """
                 class Options { public bool UsePkce { get; set; } public bool RequirePkce { get; set; } }
+                class OpenIdConnectOptions { }
                 class Startup
                 {
                     void A(Options o, System.Func<string, string> config) { o.UsePkce = bool.Parse(config("Oidc:UsePkce")); o.RequirePkce = true; }
                     Options B(bool pkce) => new Options { UsePkce = (true), RequirePkce = pkce };
+                    void C(dynamic services, dynamic configuration)
+                    {
+                        services.Configure<OpenIdConnectOptions>(configuration.GetSection("Oidc"));
+                        services.Configure<OpenIdConnectOptions>((System.Action<OpenIdConnectOptions>)(o => { }));
+                        services.AddOptions<OpenIdConnectOptions>("oidc").Bind(configuration.GetSection("Oidc"));
+                        services.AddIdentityServer().AddInMemoryClients(configuration.GetSection("Clients"));
+                        services.AddIdentityServer().AddInMemoryClients(Clients);
+                    }
+                    static object[] Clients => new object[0];
                 }
                 """),
             ("Other.cs", "class Other { }"));
 
         var json = Run(compilation);
 
-        Assert.Equal(("partial", "error", false), State(json, "SEC-002"));
-        Assert.Equal(["2 PKCE settings are read from configuration, which the compiler cannot verify, in Startup.cs"], Reasons(json, "SEC-002"));
-        Assert.Equal(("enforced", "error", true), State(json, "SEC-001"));
+        var fromConfiguration = Root(json).GetProperty("build").GetProperty("pkceSettingsFromConfiguration");
+        Assert.Equal(5, fromConfiguration.GetProperty("count").GetInt32());
+        Assert.Equal(["Startup.cs"], fromConfiguration.GetProperty("files").EnumerateArray().Select(e => e.GetString()));
+
+        // SRA2006 reports each of those places at the control's severity, so at error they fail the build themselves.
+        Assert.Equal(("enforced", "error", true), State(json, "SEC-002"));
     }
 
     [Fact]
