@@ -31,6 +31,13 @@ public sealed partial class PolicyPackageTests(PackageFixture fixture, ITestOutp
         var pack = consumer.Run(["pack", consumer.PathOf("Contoso.SecurityPolicy/Contoso.SecurityPolicy.csproj"), "-o", policyFeed, .. DotNet.IsolatedBuildSwitches]);
         output.WriteLine(pack.ToString());
         Assert.True(pack.ExitCode == 0, pack.ToString());
+        Assert.DoesNotContain(MsBuildDiagnostic.ParseAll(pack.Output), d => d.Id.StartsWith("NU", StringComparison.Ordinal));
+        using (var policyPackage = System.IO.Compression.ZipFile.OpenRead(Path.Combine(policyFeed, "Contoso.SecurityPolicy.1.0.0.nupkg")))
+        {
+            var entries = policyPackage.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains("buildTransitive/Contoso.SecurityPolicy.props", entries);
+            Assert.Contains("buildTransitive/security_requirements.yaml", entries);
+        }
 
         // Clean code, and a legacy cipher in the namespace the repository's file waives.
         consumer.WriteFile("app/Archive.cs", """
@@ -87,8 +94,12 @@ public sealed partial class PolicyPackageTests(PackageFixture fixture, ITestOutp
         var banned = Assert.Single(violated.WithId("SRA9002"));
         Assert.Equal(("error", "Users.cs"), (banned.Severity, banned.FileName));
         Assert.StartsWith("APP-001 'Use the UserRepository; never query users directly': ", banned.Message, StringComparison.Ordinal);
+        // Which definition comes first depends on where the package cache lies relative to the repository
+        // (path order); either way the repeated id is an error at the later one, and the build fails.
         var duplicate = Assert.Single(violated.WithId("SRA0005"));
-        Assert.Equal(GeneratedEditorConfig.NormalizePath(consumer.PathOf("app/security_requirements.yaml")), GeneratedEditorConfig.NormalizePath(duplicate.File));
+        Assert.Equal("error", duplicate.Severity);
+        Assert.StartsWith("Control id 'SEC-004' is already used", duplicate.Message, StringComparison.Ordinal);
+        Assert.Contains(GeneratedEditorConfig.NormalizePath(duplicate.File), new[] { GeneratedEditorConfig.NormalizePath(consumer.PathOf("app/security_requirements.yaml")), GeneratedEditorConfig.NormalizePath(policyFile) });
     }
 
     /// <summary>The files of the recipe: each is a line holding only `path`, followed by a fenced block with its content.</summary>
