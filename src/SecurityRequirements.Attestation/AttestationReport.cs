@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using SecurityRequirements.Attestation.Json;
 
@@ -237,5 +236,39 @@ public static class AttestationReport
         _ => JsonWriter.Write(value).TrimEnd('\n'),
     };
 
-    private static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+    /// <summary>
+    /// HTML-escapes the five characters that matter and nothing else: the page is UTF-8, and the same
+    /// bytes must come out of MSBuild on .NET Framework and on .NET, whose WebUtility encoders differ.
+    /// </summary>
+    private static string E(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        StringBuilder? encoded = null;
+        for (var i = 0; i < text!.Length; i++)
+        {
+            var replacement = text[i] switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => null,
+            };
+            if (replacement is null)
+            {
+                encoded?.Append(text[i]);
+                continue;
+            }
+
+            encoded ??= new StringBuilder(text.Length + 16).Append(text, 0, i);
+            encoded.Append(replacement);
+        }
+
+        return encoded?.ToString() ?? text;
+    }
 }

@@ -49,6 +49,16 @@ public class EvidenceTests
     }
 
     [Fact]
+    public void Report_EscapesMarkup_AndKeepsOtherCharactersAsTheyAre()
+    {
+        var manifest = AttestationManifest.Parse(Manifests.V1().Replace("\"name\": \"Encryption at Rest\"", "\"name\": \"Ærø & <b>'x'</b> \\\"q\\\" \u00a0é\"", StringComparison.Ordinal));
+
+        var html = AttestationReport.Render(manifest, "App.dll", AssemblySha256);
+
+        Assert.Contains("<br>Ærø &amp; &lt;b&gt;&#39;x&#39;&lt;/b&gt; &quot;q&quot; \u00a0é</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_OfSchema1_ShowsEveryControlAndWaiver_WithDerivedVouching()
     {
         var manifest = AttestationManifest.Parse(Manifests.V1());
