@@ -39,7 +39,16 @@ public sealed partial class PolicyPackageTests(PackageFixture fixture, ITestOutp
             Assert.Contains("buildTransitive/security_requirements.yaml", entries);
         }
 
-        // Clean code, and a legacy cipher in the namespace the repository's file waives.
+        // Clean code, and a legacy cipher in the namespace the repository's file waives (a waiver that covered every
+        // type would switch the control off: SRA0021, and the attestation would not vouch for it).
+        consumer.WriteFile("app/Greeting.cs", """
+            namespace App;
+
+            public static class Greeting
+            {
+                public static string For(string name) => "Hello, " + name;
+            }
+            """);
         consumer.WriteFile("app/Archive.cs", """
             namespace App.Legacy;
 
