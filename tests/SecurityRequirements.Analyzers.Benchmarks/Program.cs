@@ -15,6 +15,7 @@ var seed = 42;
 string? outPath = null;
 var peers = true;
 string[]? only = null;
+var cold = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -30,6 +31,10 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--out":
             outPath = args[++i];
+            break;
+        case "--cold":
+            // The fixed cost of a first compilation in this (fresh) process, then the same in a warm one.
+            cold = true;
             break;
         case "--no-peers":
             peers = false;
@@ -51,6 +56,18 @@ Console.Error.WriteLine("Warning: a Debug build; run with -c Release for figures
 var total = Stopwatch.StartNew();
 var references = ReferenceSet.Load(out var referenceDescription);
 var harness = new Harness(references);
+
+if (cold)
+{
+    var coldTable = await ColdStart.RunAsync(references, LoadOurs());
+    Console.WriteLine(coldTable);
+    if (outPath is not null)
+    {
+        File.WriteAllText(outPath, coldTable);
+    }
+
+    return 0;
+}
 
 var ours = new ToolSet("ours", LoadOurs(), ImmutableDictionary<string, ReportDiagnostic>.Empty);
 var floor = new ToolSet("floor", ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyReferenceAnalyzer()), ImmutableDictionary<string, ReportDiagnostic>.Empty);
