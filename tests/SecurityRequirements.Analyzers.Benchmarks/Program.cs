@@ -28,6 +28,7 @@ var warmRuns = 3;
 string? feed = null;
 string? policy = null;
 var work = Path.Combine(Path.GetTempPath(), "sra-real-code");
+string? warmLog = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -79,6 +80,11 @@ for (var i = 0; i < args.Length; i++)
         case "--work":
             work = args[++i];
             break;
+        case "--warm-log":
+            // Warm reanalysis alone, from the compiler command line in a build log of the real-code mode (logs/ours-r1.log);
+            // --real names the project folder the command line is relative to and --policy the requirements file.
+            warmLog = args[++i];
+            break;
         case "--no-peers":
             peers = false;
             break;
@@ -95,6 +101,19 @@ for (var i = 0; i < args.Length; i++)
 #if DEBUG
 Console.Error.WriteLine("Warning: a Debug build; run with -c Release for figures worth reading.");
 #endif
+
+if (warmLog is not null)
+{
+    var commandLine = BuildLog.Read(warmLog).CompilerCommandLine ?? throw new InvalidOperationException("No compiler command line in " + warmLog);
+    var warmTable = await WarmReanalysis.RunAsync(commandLine, Path.GetFullPath(realTree ?? "."), policy ?? throw new InvalidOperationException("--warm-log needs --policy <yaml>"), warmRuns);
+    Console.WriteLine(warmTable);
+    if (outPath is not null)
+    {
+        File.WriteAllText(outPath, warmTable);
+    }
+
+    return 0;
+}
 
 if (realTree is not null)
 {
