@@ -31,7 +31,8 @@ internal static class WarmReanalysis
         var references = parsed.MetadataReferences.Select(r => (MetadataReference)MetadataReference.CreateFromFile(Path.GetFullPath(r.Reference, projectDirectory))).ToList();
         var configs = parsed.AnalyzerConfigPaths.Select(p => AnalyzerConfig.Parse(File.ReadAllText(p), p)).ToImmutableArray();
         var provider = new ConfigOptionsProvider(AnalyzerConfigSet.Create(configs));
-        var yaml = new InMemoryAdditionalText(Path.GetFullPath(yamlPath), SourceText.From(File.ReadAllText(yamlPath), Encoding.UTF8));
+        // Named as the package names it, whatever the file given: the analyzers find the policy by that name.
+        var yaml = new InMemoryAdditionalText(Path.Combine(projectDirectory, Configuration.RequirementsContext.FileName), SourceText.From(File.ReadAllText(yamlPath), Encoding.UTF8));
         var compilation = CSharpCompilation.Create(parsed.CompilationName, trees, references, parsed.CompilationOptions.WithConcurrentBuild(false));
         var ours = OurAnalyzers.Load();
 
