@@ -9,14 +9,12 @@ namespace SecurityRequirements.Analyzers.PackageTests;
 
 /// <summary>
 /// The attestation files after a real <c>dotnet build</c> against the packed package: written next
-/// to the assembly, byte-identical across clean builds, readable by a person, and extracted again
-/// from the built dll by the extraction command.
+/// to the assembly, byte-identical across clean builds, tied to the assembly by its SHA-256, readable
+/// by a person, and extracted again from the built dll by the installed sra tool.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public sealed class AttestationExportTests(PackageFixture fixture, ITestOutputHelper output)
 {
-    private static readonly TimeSpan CliBuildTimeout = TimeSpan.FromMinutes(5);
-
     private const string Yaml = """
         version: "2.0"
         controls:
@@ -85,6 +83,7 @@ public sealed class AttestationExportTests(PackageFixture fixture, ITestOutputHe
         using var manifest = JsonDocument.Parse(firstJson);
         var root = manifest.RootElement;
         Assert.Equal("app", root.GetProperty("assembly").GetString());
+        Assert.Equal(Sha256(File.ReadAllBytes(Path.Combine(outputFolder, "app.dll"))), root.GetProperty("assemblySha256").GetString());
         Assert.Equal(fixture.PackageVersion, root.GetProperty("package").GetProperty("version").GetString());
         var requirements = root.GetProperty("requirements");
         Assert.Equal("security_requirements.yaml", requirements.GetProperty("file").GetString());
@@ -110,16 +109,17 @@ public sealed class AttestationExportTests(PackageFixture fixture, ITestOutputHe
 
         Assert.DoesNotContain("<script>", report, StringComparison.Ordinal);
         Assert.Contains(requirements.GetProperty("sha256").GetString()!, report, StringComparison.Ordinal);
+        Assert.Contains("<dt>Assembly SHA-256</dt><dd><code>" + root.GetProperty("assemblySha256").GetString() + "</code>", report, StringComparison.Ordinal);
         Assert.Contains("2027-03-31", report, StringComparison.Ordinal);
         Assert.Contains(WebUtility.HtmlEncode(root.GetProperty("verdict").GetString()!), report, StringComparison.Ordinal);
 
         var extracted = Path.Combine(fixture.WorkRoot, "extracted");
-        var command = RunCommand([Path.Combine(outputFolder, "app.dll"), "--out", extracted]);
+        var command = fixture.RunSra(fixture.WorkRoot, "attestation", Path.Combine(outputFolder, "app.dll"), "--out", extracted);
         Assert.True(command.ExitCode == 0, command.ToString());
         Assert.Equal(firstJson, File.ReadAllBytes(Path.Combine(extracted, "app.security-attestation.json")));
         Assert.Equal(File.ReadAllBytes(html), File.ReadAllBytes(Path.Combine(extracted, "app.security-attestation.html")));
 
-        var notAttested = RunCommand([typeof(AttestationExportTests).Assembly.Location]);
+        var notAttested = fixture.RunSra(fixture.WorkRoot, "attestation", typeof(AttestationExportTests).Assembly.Location);
         Assert.True(notAttested.ExitCode == 3, notAttested.ToString());
         output.WriteLine(first.ToString());
     }
@@ -164,24 +164,6 @@ public sealed class AttestationExportTests(PackageFixture fixture, ITestOutputHe
         Assert.True(build.Succeeded, build.ToString());
         Assert.Empty(build.WithId("AD0001"));
         return build;
-    }
-
-    /// <summary>Builds the extraction command from the repository once per test run and runs it.</summary>
-    private ProcessResult RunCommand(IEnumerable<string> arguments)
-    {
-        var folder = Path.Combine(fixture.WorkRoot, "cli");
-        var dll = Path.Combine(folder, "SecurityRequirements.Attestation.Cli.dll");
-        lock (typeof(AttestationExportTests))
-        {
-            if (!File.Exists(dll))
-            {
-                var project = Path.Combine(fixture.RepositoryRoot, "src", "SecurityRequirements.Attestation.Cli", "SecurityRequirements.Attestation.Cli.csproj");
-                var build = DotNet.Run(fixture.RepositoryRoot, ["build", project, "-c", "Release", "-o", folder, .. DotNet.IsolatedBuildSwitches], CliBuildTimeout);
-                Assert.True(build.ExitCode == 0, build.ToString());
-            }
-        }
-
-        return DotNet.Run(fixture.WorkRoot, [dll, .. arguments], CliBuildTimeout);
     }
 
     private static string Sha256(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();

@@ -6,7 +6,10 @@ using Xunit.Abstractions;
 
 namespace SecurityRequirements.Analyzers.PackageTests;
 
-/// <summary>What the nupkg contains: an analyzer package and nothing else (no lib/, no dependencies, no scripts).</summary>
+/// <summary>
+/// What the nupkgs contain: an analyzer package with its build tasks and nothing else (no lib/, no
+/// dependencies, no scripts), a dotnet tool package, and for both the metadata a feed needs to publish them.
+/// </summary>
 [Collection(PackageCollection.Name)]
 public sealed class PackageLayoutTests(PackageFixture fixture, ITestOutputHelper output)
 {
@@ -31,10 +34,13 @@ public sealed class PackageLayoutTests(PackageFixture fixture, ITestOutputHelper
             "analyzers/dotnet/cs/YamlDotNet.dll",
             "build/SecurityRequirements.Analyzers.props",
             "build/SecurityRequirements.Analyzers.targets",
-            "build/SecurityRequirements.Attestation.Export.cs",
             "buildTransitive/SecurityRequirements.Analyzers.props",
             "buildTransitive/SecurityRequirements.Analyzers.targets",
             "buildMultiTargeting/SecurityRequirements.Analyzers.targets",
+            // The compiled export and brief tasks and the library they share with the sra tool; nothing else
+            // (MSBuild provides System.Reflection.Metadata), and nothing under analyzers/ that the compiler would load.
+            "tasks/netstandard2.0/SecurityRequirements.Attestation.Tasks.dll",
+            "tasks/netstandard2.0/SecurityRequirements.Attestation.dll",
         };
         if (File.Exists(Path.Combine(fixture.RepositoryRoot, "README.md")))
         {
@@ -63,6 +69,58 @@ public sealed class PackageLayoutTests(PackageFixture fixture, ITestOutputHelper
         Assert.Equal("true", Value("developmentDependency"));
         Assert.Null(metadata.Elements().SingleOrDefault(e => e.Name.LocalName == "dependencies"));
         Assert.Equal(File.Exists(Path.Combine(fixture.RepositoryRoot, "README.md")) ? "README.md" : null, Value("readme"));
+    }
+
+    [Theory]
+    [InlineData(PackageFixture.PackageId)]
+    [InlineData(PackageFixture.ToolPackageId)]
+    public void Every_package_has_the_metadata_to_publish_it_and_one_version(string id)
+    {
+        var path = id == PackageFixture.PackageId ? fixture.PackagePath : fixture.ToolPackagePath;
+        using var package = ZipFile.OpenRead(path);
+        using var stream = package.GetEntry(id + ".nuspec")!.Open();
+        var metadata = XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        XElement? Element(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name);
+
+        var license = Element("license");
+        Assert.Equal("expression", license?.Attribute("type")?.Value);
+        Assert.Equal("MIT", license?.Value);
+        // The help links of every rule point into this repository; the package says the same.
+        const string Repository = "https://github.com/securityrequirements/SecurityRequirements.Analyzers";
+        var helpLinks = File.ReadAllText(Path.Combine(fixture.RepositoryRoot, "src", "SecurityRequirements.Analyzers", "Diagnostics", "HelpLinks.cs"));
+        Assert.Contains($"RulesBaseUri = \"{Repository}/blob/main/docs/rules/\"", helpLinks, StringComparison.Ordinal);
+        Assert.Equal(Repository, Element("projectUrl")?.Value);
+        Assert.Equal(Repository, Element("repository")?.Attribute("url")?.Value);
+        Assert.Equal("git", Element("repository")?.Attribute("type")?.Value);
+        // Release notes are the release tracking file's rules, without its comment lines.
+        var notes = Element("releaseNotes")?.Value ?? string.Empty;
+        Assert.Contains("SRA0001 | SecurityRequirements.File | Error |", notes, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n;", notes, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(Element("description")?.Value));
+        Assert.False(string.IsNullOrWhiteSpace(Element("authors")?.Value));
+        // One version source (src/Packaging.props) for both packages.
+        Assert.Equal(fixture.PackageVersion, Element("version")?.Value);
+        var prefix = XDocument.Load(Path.Combine(fixture.RepositoryRoot, "src", "Packaging.props")).Descendants("VersionPrefix").Single().Value;
+        Assert.Equal(prefix, fixture.PackageVersion);
+        Assert.Equal(fixture.PackageVersion, fixture.ToolPackageVersion);
+    }
+
+    [Fact]
+    public void Tool_package_is_a_dotnet_tool_named_sra()
+    {
+        using var package = ZipFile.OpenRead(fixture.ToolPackagePath);
+        var entries = package.Entries.Select(e => e.FullName).ToList();
+        using var nuspecStream = package.GetEntry(PackageFixture.ToolPackageId + ".nuspec")!.Open();
+        var metadata = XDocument.Load(nuspecStream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        using var settingsStream = package.GetEntry("tools/net10.0/any/DotnetToolSettings.xml")!.Open();
+        var command = XDocument.Load(settingsStream).Descendants("Command").Single();
+
+        Assert.Equal("DotnetTool", metadata.Descendants().Single(e => e.Name.LocalName == "packageType").Attribute("name")?.Value);
+        Assert.Equal("sra", command.Attribute("Name")?.Value);
+        Assert.Equal("SecurityRequirements.Tool.dll", command.Attribute("EntryPoint")?.Value);
+        Assert.Contains("tools/net10.0/any/SecurityRequirements.Attestation.dll", entries);
+        Assert.Contains("tools/net10.0/any/SecurityRequirements.Analyzers.dll", entries);
+        Assert.Contains("README.md", entries);
     }
 
     [Fact]

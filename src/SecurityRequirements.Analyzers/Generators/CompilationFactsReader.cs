@@ -21,9 +21,10 @@ internal static class CompilationFactsReader
         foreach (var id in ruleIds)
         {
             string? specific = null;
-            if (options.SpecificDiagnosticOptions.TryGetValue(id, out var specificValue) && specificValue != ReportDiagnostic.Default)
+            if (options.SpecificDiagnosticOptions.TryGetValue(id, out var specificValue))
             {
-                specific = Name(specificValue);
+                // "default" is what WarningsNotAsErrors (/warnaserror-:ID) leaves: the rule keeps its own severity, unpromoted.
+                specific = specificValue == ReportDiagnostic.Default ? "default" : Name(specificValue);
             }
 
             string? global = null;

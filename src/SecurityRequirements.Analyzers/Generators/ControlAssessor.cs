@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using SecurityRequirements.Analyzers.Configuration;
 using SecurityRequirements.Analyzers.Diagnostics;
+using SecurityRequirements.Analyzers.Internal;
 
 namespace SecurityRequirements.Analyzers.Generators;
 
@@ -55,6 +56,13 @@ internal sealed class ControlAssessor
                 ? "analyzers are off in this build (RunAnalyzers or RunAnalyzersDuringBuild is false), so no rule reported anything"
                 : "the build did not say whether analyzers ran (the package's build files were not imported)";
             return new ControlAssessment("none", ControlStatus.NotEnforced, new[] { why }, Vouched: false);
+        }
+
+        // The compiler drops a diagnostic whose warning level is above the project's before it reads any option, and ours
+        // are at level 1 when the YAML makes them warnings or infos.
+        if (_facts.WarningLevel == 0 && yaml is "warning" or "info")
+        {
+            return new ControlAssessment("none", ControlStatus.Weakened, new[] { List(rules.ToList()) + (rules.Length == 1 ? " is" : " are") + " set to none by WarningLevel 0, which drops every warning" }, Vouched: false);
         }
 
         // What the YAML asks for, as the build applies it when nothing names the rule; options may lower or raise it per rule and file.
@@ -132,16 +140,6 @@ internal sealed class ControlAssessor
     {
         var result = new List<(string Severity, string Source, List<string> Files)>();
         _ruleFacts.TryGetValue(rule, out var facts);
-        if (facts?.Specific is { } specific)
-        {
-            // NoWarn, WarningsAsErrors, WarningsNotAsErrors and rule sets apply to every file and win over everything else;
-            // TreatWarningsAsErrors does not promote a rule that WarningsNotAsErrors names.
-            var source = specific == "warning" ? "WarningsNotAsErrors (or a rule set)" : specific is "suppress" or "hidden" ? "NoWarn (or a rule set)" : "WarningsAsErrors (or a rule set)";
-            var (severity, why) = Apply(Named(specific), promote: false, source);
-            result.Add((severity, why, new List<string>()));
-            return result;
-        }
-
         var perFile = new Dictionary<string, string>(StringComparer.Ordinal);
         if (facts is not null)
         {
@@ -153,9 +151,7 @@ internal sealed class ControlAssessor
 
         if (_sources.Count == 0)
         {
-            var (severity, why) = facts?.Global is { } global
-                ? Apply(Named(global), promote: true, "a global analyzer config (dotnet_diagnostic." + rule + ".severity)")
-                : Unconfigured(yaml);
+            var (severity, why) = WithoutFileOptions(rule, yaml, category, facts, file: null);
             result.Add((severity, why, new List<string>()));
             return result;
         }
@@ -163,7 +159,9 @@ internal sealed class ControlAssessor
         var byOutcome = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var source in _sources)
         {
-            var (severity, why) = InFile(source, rule, yaml, category, facts, perFile);
+            var (severity, why) = perFile.TryGetValue(source.Path, out var configured)
+                ? Apply(Named(configured), promote: false, ".editorconfig (dotnet_diagnostic." + rule + ".severity)")
+                : WithoutFileOptions(rule, yaml, category, facts, source);
             var key = severity + "\n" + why;
             if (!byOutcome.TryGetValue(key, out var files))
             {
@@ -183,11 +181,23 @@ internal sealed class ControlAssessor
         return result;
     }
 
-    private (string Severity, string Why) InFile(SourceFileScan source, string rule, string yaml, string category, RuleSeverityFacts? facts, Dictionary<string, string> perFile)
+    /// <summary>
+    /// The compiler's order where no .editorconfig section names the rule for the file: the compilation's own options
+    /// (NoWarn, WarningsAsErrors, WarningsNotAsErrors, rule sets), then a global analyzer config (whose warning
+    /// TreatWarningsAsErrors promotes), then the bulk settings, then the YAML severity.
+    /// </summary>
+    private (string Severity, string Why) WithoutFileOptions(string rule, string yaml, string category, RuleSeverityFacts? facts, SourceFileScan? file)
     {
-        if (perFile.TryGetValue(source.Path, out var configured))
+        if (facts?.Specific is { } specific)
         {
-            return Apply(Named(configured), promote: true, ".editorconfig (dotnet_diagnostic." + rule + ".severity)");
+            return specific switch
+            {
+                // WarningsNotAsErrors: the rule keeps the YAML's severity and TreatWarningsAsErrors does not promote it.
+                "default" => Apply(yaml, promote: false, "WarningsNotAsErrors (or /warnaserror-)"),
+                "warning" => Apply("warning", promote: false, "a rule set or /warnaserror-"),
+                "suppress" or "hidden" => Apply("none", promote: false, "NoWarn (or a rule set)"),
+                _ => Apply(Named(specific), promote: false, "WarningsAsErrors (or a rule set)"),
+            };
         }
 
         if (facts?.Global is { } global)
@@ -197,7 +207,7 @@ internal sealed class ControlAssessor
 
         // Bulk settings apply only where nothing names the rule itself; the category setting wins over the one for all analyzers.
         BulkSeverity? bulk = null;
-        foreach (var setting in source.BulkSeverities)
+        foreach (var setting in file?.BulkSeverities ?? EquatableArray<BulkSeverity>.Empty)
         {
             if (setting.Category == category || (setting.Category.Length == 0 && bulk is null))
             {
@@ -205,7 +215,7 @@ internal sealed class ControlAssessor
             }
         }
 
-        if (bulk is not null && FromBulk(bulk.Value) is { } bulkSeverity)
+        if (bulk is not null && FromBulk(bulk.Value) is { } bulkSeverity && Unconfigured(yaml).Severity != "none")
         {
             // The compiler applies a bulk setting after TreatWarningsAsErrors, so a bulk "warning" stays a warning.
             var key = bulk.Category.Length == 0 ? "dotnet_analyzer_diagnostic.severity" : "dotnet_analyzer_diagnostic.category-" + bulk.Category + ".severity";
@@ -215,27 +225,20 @@ internal sealed class ControlAssessor
         return Unconfigured(yaml);
     }
 
-    /// <summary>The YAML severity with nothing naming the rule.</summary>
-    private (string Severity, string Why) Unconfigured(string yaml) => Apply(yaml, promote: true, "the requirements file");
-
-    /// <summary>
-    /// A severity as the compiler finally applies it: warning level 0 (or the option that suppresses every warning) drops a
-    /// warning before anything else, and TreatWarningsAsErrors promotes one unless the rule's own option keeps it a warning.
-    /// </summary>
-    private (string Severity, string Why) Apply(string severity, bool promote, string why)
+    /// <summary>The YAML severity with nothing naming the rule: the option that suppresses all warnings drops it, TreatWarningsAsErrors promotes it.</summary>
+    private (string Severity, string Why) Unconfigured(string yaml)
     {
-        if (severity == "warning" && _facts.WarningLevel == 0)
-        {
-            return ("none", "WarningLevel 0, which drops every warning");
-        }
-
-        if (severity == "warning" && _facts.GeneralOption == "suppress")
+        if (_facts.GeneralOption == "suppress" && yaml is "warning" or "info")
         {
             return ("none", "the compiler option that suppresses all warnings");
         }
 
-        return (promote && severity == "warning" && _facts.GeneralOption == "error" ? "error" : severity, why);
+        return Apply(yaml, promote: true, "the requirements file");
     }
+
+    /// <summary>A severity as the compiler finally applies it: TreatWarningsAsErrors promotes a warning unless an option named the rule.</summary>
+    private (string Severity, string Why) Apply(string severity, bool promote, string why) =>
+        (promote && severity == "warning" && _facts.GeneralOption == "error" ? "error" : severity, why);
 
     /// <summary>What the YAML asks for under TreatWarningsAsErrors: anything a switch makes weaker than this is a reason.</summary>
     private string Promote(string yaml) => yaml == "warning" && _facts.GeneralOption == "error" ? "error" : yaml;

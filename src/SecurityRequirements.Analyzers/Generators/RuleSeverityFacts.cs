@@ -4,7 +4,7 @@ namespace SecurityRequirements.Analyzers.Generators;
 
 /// <summary>Where the compiler options set the severity of one of our rule ids.</summary>
 /// <remarks>
-/// <para><c>Specific</c>: From NoWarn, WarningsAsErrors, WarningsNotAsErrors or a rule set (applies to every file), as error/warning/info/hidden/suppress; null when not set.</para>
+/// <para><c>Specific</c>: From NoWarn, WarningsAsErrors, WarningsNotAsErrors or a rule set (applies to every file), as error/warning/info/hidden/suppress, or "default" for WarningsNotAsErrors (the rule keeps its own severity and is not promoted); null when not set.</para>
 /// <para><c>Global</c>: From a global analyzer config (<c>dotnet_diagnostic.ID.severity</c> in a .globalconfig); null when not set.</para>
 /// <para><c>PerFile</c>: From .editorconfig sections, per file that has a value, sorted by path.</para>
 /// </remarks>

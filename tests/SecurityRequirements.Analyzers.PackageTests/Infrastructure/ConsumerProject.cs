@@ -13,7 +13,8 @@ public sealed class ConsumerProject
 
     private readonly PackageFixture _fixture;
 
-    public ConsumerProject(PackageFixture fixture, string name)
+    /// <param name="extraFeeds">More local feeds (folder, package id pattern), e.g. a policy package packed by the test.</param>
+    public ConsumerProject(PackageFixture fixture, string name, params (string Folder, string Pattern)[] extraFeeds)
     {
         _fixture = fixture;
         Root = Path.Combine(fixture.ConsumersDirectory, name);
@@ -23,7 +24,7 @@ public sealed class ConsumerProject
         }
 
         Directory.CreateDirectory(Root);
-        WriteFile("NuGet.config", NuGetConfig(fixture));
+        WriteFile("NuGet.config", NuGetConfig(fixture, extraFeeds));
     }
 
     /// <summary>The consumer's root: NuGet.config lives here; the project may sit in a subfolder.</summary>
@@ -77,7 +78,12 @@ public sealed class ConsumerProject
     public ProcessResult Run(IEnumerable<string> arguments) =>
         DotNet.Run(Root, arguments, BuildTimeout, new Dictionary<string, string> { ["NUGET_PACKAGES"] = _fixture.PackagesDirectory });
 
-    private static string NuGetConfig(PackageFixture fixture) => $"""
+    /// <summary>
+    /// The test feed for our packages and the global packages folder the test project restored into for
+    /// everything else: no remote source, so a consumer build never downloads (and fails loudly if it
+    /// needs a package nobody restored).
+    /// </summary>
+    private static string NuGetConfig(PackageFixture fixture, (string Folder, string Pattern)[] extraFeeds) => $"""
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>
           <config>
@@ -86,13 +92,13 @@ public sealed class ConsumerProject
           <packageSources>
             <clear />
             <add key="local" value="{SecurityElement.Escape(fixture.FeedDirectory)}" />
-            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+        {string.Concat(extraFeeds.Select((feed, i) => $"    <add key=\"extra{i}\" value=\"{SecurityElement.Escape(feed.Folder)}\" />\n"))}    <add key="restored" value="{SecurityElement.Escape(fixture.RestoredPackagesFolder)}" />
           </packageSources>
           <packageSourceMapping>
             <packageSource key="local">
-              <package pattern="{PackageFixture.PackageId}" />
+              <package pattern="SecurityRequirements.*" />
             </packageSource>
-            <packageSource key="nuget.org">
+        {string.Concat(extraFeeds.Select((feed, i) => $"    <packageSource key=\"extra{i}\">\n      <package pattern=\"{SecurityElement.Escape(feed.Pattern)}\" />\n    </packageSource>\n"))}    <packageSource key="restored">
               <package pattern="*" />
             </packageSource>
           </packageSourceMapping>

@@ -34,9 +34,19 @@ public static class DotNet
         string workingDirectory,
         IEnumerable<string> arguments,
         TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? environment = null) =>
+        RunProgram(Executable, "dotnet", workingDirectory, arguments, timeout, environment);
+
+    /// <summary>Any program (an installed dotnet tool), with the same clean environment and timeout as <see cref="Run"/>.</summary>
+    public static ProcessResult RunProgram(
+        string program,
+        string displayName,
+        string workingDirectory,
+        IEnumerable<string> arguments,
+        TimeSpan timeout,
         IReadOnlyDictionary<string, string>? environment = null)
     {
-        var startInfo = new ProcessStartInfo(Executable)
+        var startInfo = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -71,7 +81,7 @@ public static class DotNet
             startInfo.Environment[name] = value;
         }
 
-        var commandLine = string.Join(' ', new[] { "dotnet" }.Concat(startInfo.ArgumentList));
+        var commandLine = string.Join(' ', new[] { displayName }.Concat(startInfo.ArgumentList));
         var output = new StringBuilder();
         var stopwatch = Stopwatch.StartNew();
         using var process = new Process { StartInfo = startInfo };

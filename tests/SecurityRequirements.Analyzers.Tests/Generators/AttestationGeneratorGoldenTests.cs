@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 using SecurityRequirements.Analyzers.Generators;
+using SecurityRequirements.Analyzers.Tests.Verifiers;
 
 namespace SecurityRequirements.Analyzers.Tests.Generators;
 
@@ -69,7 +70,7 @@ public class AttestationGeneratorGoldenTests
     {
         public GeneratorTest()
         {
-            ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
+            ReferenceAssemblies = TestReferences.Net80;
         }
     }
 }

@@ -122,12 +122,28 @@ public class EnforcementAssessmentTests
         var compilation = Compile();
         compilation = compilation.WithOptions(compilation.Options
             .WithGeneralDiagnosticOption(ReportDiagnostic.Error)
-            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["SRA1001"] = ReportDiagnostic.Warn }));
+            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["SRA1001"] = ReportDiagnostic.Default }));
 
         var json = GeneratorHarness.Run(compilation, warningYaml).Json;
 
         Assert.Equal(("weakened", "warning", false), State(json, "SEC-001"));
-        Assert.Equal(["SRA1001 is set to warning by WarningsNotAsErrors (or a rule set)"], Reasons(json, "SEC-001"));
+        // MSBuild passes WarningsNotAsErrors as /warnaserror-:SRA1001, which the compiler keeps as a "default" entry.
+        Assert.Equal(["SRA1001 is set to warning by WarningsNotAsErrors (or /warnaserror-)"], Reasons(json, "SEC-001"));
+    }
+
+    [Fact]
+    public void EditorConfigWarning_UnderTreatWarningsAsErrors_StaysAWarning()
+    {
+        var compilation = Compile();
+        compilation = compilation.WithOptions(compilation.Options
+            .WithGeneralDiagnosticOption(ReportDiagnostic.Error)
+            .WithSyntaxTreeOptionsProvider(new TestTreeOptionsProvider(new Dictionary<string, ReportDiagnostic>(), (_, id) => id == "SRA2001" ? ReportDiagnostic.Warn : null)));
+
+        var json = Run(compilation);
+
+        // The compiler promotes only warnings no option names; a per-file severity is such an option.
+        Assert.Equal(("weakened", "warning", false), State(json, "SEC-002"));
+        Assert.Equal(["SRA2001 is set to warning by .editorconfig (dotnet_diagnostic.SRA2001.severity)"], Reasons(json, "SEC-002"));
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public static class AnalyzerVerifier<TAnalyzer>
     {
         public Test()
         {
-            ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
+            ReferenceAssemblies = TestReferences.Net80;
         }
     }
 }

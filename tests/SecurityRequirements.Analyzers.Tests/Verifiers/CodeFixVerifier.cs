@@ -43,7 +43,7 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
     {
         public Test()
         {
-            ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
+            ReferenceAssemblies = TestReferences.Net80;
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis.Testing;
 using SecurityRequirements.Analyzers.Diagnostics;
 using Verify = SecurityRequirements.Analyzers.Tests.Verifiers.AnalyzerVerifier<SecurityRequirements.Analyzers.Analyzers.Encryption.BouncyCastleCipherAnalyzer>;
@@ -15,8 +14,7 @@ public class BouncyCastleCipherAnalyzerTests
             check: encryption
         """;
 
-    private static readonly ReferenceAssemblies WithBouncyCastle =
-        ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(new PackageIdentity("BouncyCastle.Cryptography", "2.4.0")));
+    private static readonly ReferenceAssemblies WithBouncyCastle = Verifiers.TestReferences.Get("BouncyCastle");
 
     private static DiagnosticResult Expect(int marker, string subject, string problem) =>
         Verify.Diagnostic(DiagnosticDescriptors.BouncyCastleNonAead).WithLocation(marker).WithArguments("SEC-001", Requirement, subject, problem, "256");

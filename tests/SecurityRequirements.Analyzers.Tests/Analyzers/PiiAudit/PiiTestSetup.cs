@@ -1,5 +1,5 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis.Testing;
+using SecurityRequirements.Analyzers.Tests.Verifiers;
 
 namespace SecurityRequirements.Analyzers.Tests.Analyzers.PiiAudit;
 
@@ -26,14 +26,11 @@ internal static class PiiTestSetup
             requirement: "Log all access to PII with full context"
         """;
 
-    public static readonly ReferenceAssemblies References = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(
-        new PackageIdentity("Microsoft.Extensions.Logging.Abstractions", "8.0.2"),
-        new PackageIdentity("Microsoft.Extensions.DependencyInjection.Abstractions", "8.0.2"),
-        new PackageIdentity("Microsoft.Extensions.ObjectPool", "8.0.11"),
-        new PackageIdentity("Microsoft.Extensions.Compliance.Abstractions", "8.10.0")));
+    /// <summary>Logging, DI, object pool and compliance abstractions (tests/ReferenceSets/PiiLogging.csproj).</summary>
+    public static readonly ReferenceAssemblies References = TestReferences.Get("PiiLogging");
 
     /// <summary><see cref="References"/> plus the ASP.NET Core reference pack, for HttpContext-aware fixes.</summary>
-    public static readonly ReferenceAssemblies WithAspNetCore = References.AddPackages(ImmutableArray.Create(new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.34")));
+    public static readonly ReferenceAssemblies WithAspNetCore = TestReferences.Get("PiiLoggingAspNetCore");
 
     /// <summary>Microsoft.AspNetCore.Identity's attributes, as in the shared framework (ProtectedPersonalData derives from PersonalData).</summary>
     public const string IdentityAttributes = """

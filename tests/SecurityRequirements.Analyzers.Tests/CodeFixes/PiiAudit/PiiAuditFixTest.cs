@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Testing;
 using SecurityRequirements.Analyzers.Analyzers.PiiAudit;
 using SecurityRequirements.Analyzers.CodeFixes.PiiAudit;
 using SecurityRequirements.Analyzers.Tests.Analyzers.PiiAudit;
+using SecurityRequirements.Analyzers.Tests.Verifiers;
 
 namespace SecurityRequirements.Analyzers.Tests.CodeFixes.PiiAudit;
 
@@ -38,11 +39,10 @@ internal sealed class PiiAuditFixTest : CSharpCodeFixTest<UnauditedPiiReadAnalyz
 
     protected override IEnumerable<Type> GetSourceGenerators() => new[] { LoggerMessageGenerator.Value };
 
-    /// <summary>The generator ships in the package's analyzers folder, which the harness downloads but does not load.</summary>
+    /// <summary>The generator ships in the logging package's analyzers folder; the reference set's restore resolved it.</summary>
     private static Type LoadGenerator()
     {
-        PiiTestSetup.References.ResolveAsync(LanguageNames.CSharp, CancellationToken.None).GetAwaiter().GetResult();
-        var path = Path.Combine(Path.GetTempPath(), "test-packages", "Microsoft.Extensions.Logging.Abstractions.8.0.2", "analyzers", "dotnet", "roslyn4.4", "cs", "Microsoft.Extensions.Logging.Generators.dll");
+        var path = TestReferences.Analyzer("PiiLogging", "Microsoft.Extensions.Logging.Generators.dll");
         return Assembly.LoadFrom(path).GetType("Microsoft.Extensions.Logging.Generators.LoggerMessageGenerator", throwOnError: true)!;
     }
 }
