@@ -9,12 +9,26 @@ using SecurityRequirements.Analyzers.Analyzers;
 using SecurityRequirements.Analyzers.Benchmarks;
 
 // Usage: dotnet run -c Release --project tests/SecurityRequirements.Analyzers.Benchmarks -- [--sizes 10000,50000,200000] [--runs 3] [--seed 42] [--out file.md] [--no-peers] [--tools ours]
+//        ... -- --cold                      (the fixed cost of a first compilation in a fresh process)
+//        ... -- --real <folder> --project <csproj relative to it> [--pairs 3] [--property -p:X=Y]... [--no-wall] [--no-warm] [--warm-runs 3] [--feed dir] [--policy yaml] [--work dir]
 var sizes = new List<int> { 10_000, 50_000, 200_000 };
 var runs = 3;
 var seed = 42;
 string? outPath = null;
 var peers = true;
 string[]? only = null;
+var cold = false;
+string? realTree = null;
+string? realProject = null;
+var realPairs = 3;
+var realProperties = new List<string>();
+var wallPairs = true;
+var warm = true;
+var warmRuns = 3;
+string? feed = null;
+string? policy = null;
+var work = Path.Combine(Path.GetTempPath(), "sra-real-code");
+string? warmLog = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -30,6 +44,46 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--out":
             outPath = args[++i];
+            break;
+        case "--cold":
+            // The fixed cost of a first compilation in this (fresh) process, then the same in a warm one.
+            cold = true;
+            break;
+        case "--real":
+            // Real-code mode: a folder with a project that is not ours (docs/performance.md).
+            realTree = args[++i];
+            break;
+        case "--project":
+            realProject = args[++i];
+            break;
+        case "--pairs":
+            realPairs = Math.Max(1, int.Parse(args[++i], CultureInfo.InvariantCulture));
+            break;
+        case "--property":
+            realProperties.Add(args[++i]);
+            break;
+        case "--no-wall":
+            wallPairs = false;
+            break;
+        case "--no-warm":
+            warm = false;
+            break;
+        case "--warm-runs":
+            warmRuns = Math.Max(1, int.Parse(args[++i], CultureInfo.InvariantCulture));
+            break;
+        case "--feed":
+            feed = Path.GetFullPath(args[++i]);
+            break;
+        case "--policy":
+            policy = Path.GetFullPath(args[++i]);
+            break;
+        case "--work":
+            work = args[++i];
+            break;
+        case "--warm-log":
+            // Warm reanalysis alone, from the compiler command line in a build log of the real-code mode (logs/ours-r1.log);
+            // --real names the project folder the command line is relative to and --policy the requirements file.
+            warmLog = args[++i];
             break;
         case "--no-peers":
             peers = false;
@@ -48,9 +102,53 @@ for (var i = 0; i < args.Length; i++)
 Console.Error.WriteLine("Warning: a Debug build; run with -c Release for figures worth reading.");
 #endif
 
+if (warmLog is not null)
+{
+    var commandLine = BuildLog.Read(warmLog).CompilerCommandLine ?? throw new InvalidOperationException("No compiler command line in " + warmLog);
+    var warmTable = await WarmReanalysis.RunAsync(commandLine, Path.GetFullPath(realTree ?? "."), policy ?? throw new InvalidOperationException("--warm-log needs --policy <yaml>"), warmRuns);
+    Console.WriteLine(warmTable);
+    if (outPath is not null)
+    {
+        File.WriteAllText(outPath, warmTable);
+    }
+
+    return 0;
+}
+
+if (realTree is not null)
+{
+    if (realProject is null)
+    {
+        Console.Error.WriteLine("--real needs --project <path of the .csproj, relative to the folder>.");
+        return 2;
+    }
+
+    var repository = FindRepository();
+    var realTable = await new RealCode(repository, realTree, realProject, work, realProperties).RunAsync(realPairs, wallPairs, warm, warmRuns, feed, policy);
+    Console.WriteLine(realTable);
+    if (outPath is not null)
+    {
+        File.WriteAllText(outPath, realTable);
+    }
+
+    return 0;
+}
+
 var total = Stopwatch.StartNew();
 var references = ReferenceSet.Load(out var referenceDescription);
 var harness = new Harness(references);
+
+if (cold)
+{
+    var coldTable = await ColdStart.RunAsync(references, LoadOurs());
+    Console.WriteLine(coldTable);
+    if (outPath is not null)
+    {
+        File.WriteAllText(outPath, coldTable);
+    }
+
+    return 0;
+}
 
 var ours = new ToolSet("ours", LoadOurs(), ImmutableDictionary<string, ReportDiagnostic>.Empty);
 var floor = new ToolSet("floor", ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyReferenceAnalyzer()), ImmutableDictionary<string, ReportDiagnostic>.Empty);
@@ -154,11 +252,21 @@ if (outPath is not null)
 // failure); missed targets are reported, not failed on, because timings on a shared machine are noisy.
 return report.Crashed ? 1 : 0;
 
-static ImmutableArray<DiagnosticAnalyzer> LoadOurs() => typeof(RequirementsAnalyzer).Assembly.GetTypes()
-    .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
-    .OrderBy(t => t.Name, StringComparer.Ordinal)
-    .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-    .ToImmutableArray();
+static ImmutableArray<DiagnosticAnalyzer> LoadOurs() => OurAnalyzers.Load();
+
+// The checkout this harness was built from: the folder above it that holds the solution.
+static string FindRepository()
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "SecurityRequirements.Analyzers.sln")))
+        {
+            return directory.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("SecurityRequirements.Analyzers.sln was not found above " + AppContext.BaseDirectory);
+}
 
 static ImmutableArray<DiagnosticAnalyzer> Load(IAnalyzerAssemblyLoader loader, string path)
 {

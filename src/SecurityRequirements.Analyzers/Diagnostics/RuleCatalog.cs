@@ -14,12 +14,17 @@ namespace SecurityRequirements.Analyzers.Diagnostics;
 /// </summary>
 internal static class RuleCatalog
 {
-    private static readonly Lazy<ImmutableDictionary<CheckKind, ImmutableArray<string>>> LazyRules = new(Load);
+    // An array indexed by check rather than a dictionary: no generic collection code to compile for this shape on a first build.
+    private static readonly Lazy<ImmutableArray<string>[]> LazyRules = new(Load);
     private static readonly Lazy<ImmutableDictionary<string, string>> LazyTitles = new(LoadTitles);
 
     /// <summary>The enforcing rule ids of <paramref name="check"/>, sorted; empty for <see cref="CheckKind.None"/> or a check without rules yet.</summary>
-    public static ImmutableArray<string> RulesFor(CheckKind check) =>
-        LazyRules.Value.TryGetValue(check, out var ids) ? ids : ImmutableArray<string>.Empty;
+    public static ImmutableArray<string> RulesFor(CheckKind check)
+    {
+        var rules = LazyRules.Value;
+        var index = (int)check;
+        return index >= 0 && index < rules.Length && !rules[index].IsDefault ? rules[index] : ImmutableArray<string>.Empty;
+    }
 
     /// <summary>The descriptor title of <paramref name="id"/> (what to write instead, in the imperative), or "" for an unknown id.</summary>
     public static string TitleOf(string id) => LazyTitles.Value.TryGetValue(id, out var title) ? title : string.Empty;
@@ -33,9 +38,9 @@ internal static class RuleCatalog
         _ => CheckKind.None,
     };
 
-    private static ImmutableDictionary<CheckKind, ImmutableArray<string>> Load()
+    private static ImmutableArray<string>[] Load()
     {
-        var byCheck = new Dictionary<CheckKind, SortedSet<string>>();
+        var byCheck = new SortedSet<string>?[Enum.GetValues(typeof(CheckKind)).Length];
         foreach (var field in typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static))
         {
             if (field.GetValue(null) is not DiagnosticDescriptor descriptor)
@@ -49,22 +54,16 @@ internal static class RuleCatalog
                 continue;
             }
 
-            if (!byCheck.TryGetValue(check, out var ids))
-            {
-                ids = new SortedSet<string>(StringComparer.Ordinal);
-                byCheck.Add(check, ids);
-            }
-
-            ids.Add(descriptor.Id);
+            (byCheck[(int)check] ??= new SortedSet<string>(StringComparer.Ordinal)).Add(descriptor.Id);
         }
 
-        var builder = ImmutableDictionary.CreateBuilder<CheckKind, ImmutableArray<string>>();
-        foreach (var pair in byCheck)
+        var rules = new ImmutableArray<string>[byCheck.Length];
+        for (var i = 0; i < byCheck.Length; i++)
         {
-            builder.Add(pair.Key, pair.Value.ToImmutableArray());
+            rules[i] = byCheck[i] is { } ids ? ids.ToImmutableArray() : ImmutableArray<string>.Empty;
         }
 
-        return builder.ToImmutable();
+        return rules;
     }
 
     private static ImmutableDictionary<string, string> LoadTitles()

@@ -88,9 +88,10 @@ public sealed class AttestationGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.RequirementsFiles);
 
         var policy = requirementsFiles.Collect()
+            .Select(static (files, _) => new ValueList<RequirementsFileInput>(files))
             .Combine(policyInputs)
             .Select(static (input, _) => ResolvedPolicy.Resolve(
-                RequirementsFileInput.AsCandidates(input.Left),
+                RequirementsFileInput.AsCandidates(input.Left.Items),
                 input.Right.NamedFileProblem,
                 input.Right.Today,
                 RequirementsContext.Parse))
@@ -115,17 +116,25 @@ public sealed class AttestationGenerator : IIncrementalGenerator
             .Select((compilation, cancellationToken) => CompilationFactsReader.Read(compilation, ruleIds, cancellationToken))
             .WithTrackingName(TrackingNames.CompilationFacts);
 
-        var manifest = policy
-            .Combine(sourceFiles.Collect())
-            .Combine(suppressMessages.Collect())
+        // One reference type per step (ValueList, ManifestInputs) rather than nested tuples of arrays: each distinct struct
+        // shape in the pipeline costs a first build the JIT of the driver's generic code for it.
+        var manifestInputs = policy
+            .Combine(sourceFiles.Collect().Select(static (files, _) => new ValueList<SourceFileScan>(files)))
+            .Select(static (input, _) => new ManifestInputs(input.Left, input.Right))
+            .Combine(suppressMessages.Collect().Select(static (lists, _) => new ValueList<ValueList<SuppressionEntry>>(lists)))
+            .Select(static (input, _) => input.Left with { AttributeSuppressions = input.Right })
             .Combine(compilationFacts)
+            .Select(static (input, _) => input.Left with { Facts = input.Right })
             .Combine(options)
+            .Select(static (input, _) => input.Left with { Options = input.Right });
+
+        var manifest = manifestInputs
             .Select((input, _) => ManifestBuilder.Build(
-                input.Left.Left.Left.Left,
-                input.Left.Left.Left.Right,
-                input.Left.Left.Right,
-                input.Left.Right,
-                input.Right,
+                input.Policy,
+                input.Sources.Items,
+                input.AttributeSuppressions!,
+                input.Facts!,
+                input.Options!,
                 rulesFor,
                 packageVersion))
             .WithTrackingName(TrackingNames.Manifest);
@@ -135,11 +144,13 @@ public sealed class AttestationGenerator : IIncrementalGenerator
 
         // The brief is written only when asked for, so ordinary builds carry no extra metadata.
         var briefRequested = context.AnalyzerConfigOptionsProvider
-            .Select(static (provider, _) => provider.GlobalOptions.TryGetValue(BriefPropertyKey, out var value) && string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+            .Select(static (provider, _) => provider.GlobalOptions.TryGetValue(BriefPropertyKey, out var value) && string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase)
+                ? BriefPropertyKey
+                : null)
             .WithTrackingName(TrackingNames.BriefRequested);
         var brief = policy
             .Combine(briefRequested)
-            .Select((input, _) => input.Right ? RequirementsBriefWriter.Write(input.Left, rulesFor) : null)
+            .Select((input, _) => input.Right is not null ? RequirementsBriefWriter.Write(input.Left, rulesFor) : null)
             .WithTrackingName(TrackingNames.Brief);
         context.RegisterSourceOutput(brief, static (output, text) =>
         {

@@ -26,7 +26,7 @@ internal static class ManifestBuilder
     public static AttestationOutput Build(
         ResolvedPolicy policy,
         ImmutableArray<SourceFileScan> sources,
-        ImmutableArray<EquatableArray<SuppressionEntry>> attributeSuppressions,
+        ValueList<ValueList<SuppressionEntry>> attributeSuppressions,
         CompilationFacts facts,
         AttestationOptions options,
         Func<CheckKind, ImmutableArray<string>> rulesFor,
@@ -219,7 +219,7 @@ internal static class ManifestBuilder
         return sha256;
     }
 
-    private static List<SuppressionEntry> Suppressions(List<SourceFileScan> sources, ImmutableArray<EquatableArray<SuppressionEntry>> attributeSuppressions, AttestationOptions options)
+    private static List<SuppressionEntry> Suppressions(List<SourceFileScan> sources, ValueList<ValueList<SuppressionEntry>> attributeSuppressions, AttestationOptions options)
     {
         var suppressions = new List<SuppressionEntry>();
         foreach (var source in sources)
@@ -230,9 +230,9 @@ internal static class ManifestBuilder
             }
         }
 
-        foreach (var group in attributeSuppressions)
+        foreach (var group in attributeSuppressions.Items)
         {
-            foreach (var attribute in group)
+            foreach (var attribute in group.Items)
             {
                 suppressions.Add(attribute with { Path = RelativePath(attribute.Path, options.ProjectDirectory) });
             }

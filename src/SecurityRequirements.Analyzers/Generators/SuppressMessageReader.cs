@@ -7,7 +7,7 @@ namespace SecurityRequirements.Analyzers.Generators;
 /// <summary>Reads the <c>[SuppressMessage]</c> attributes of a declaration that name one of our ids.</summary>
 internal static class SuppressMessageReader
 {
-    public static EquatableArray<SuppressionEntry> Read(GeneratorAttributeSyntaxContext context)
+    public static ValueList<SuppressionEntry> Read(GeneratorAttributeSyntaxContext context)
     {
         var tree = context.TargetNode.SyntaxTree;
         var builder = ImmutableArray.CreateBuilder<SuppressionEntry>();
@@ -44,6 +44,6 @@ internal static class SuppressMessageReader
             builder.Add(new SuppressionEntry(id.ToUpperInvariant(), tree.FilePath, line, "SuppressMessage", justification));
         }
 
-        return new EquatableArray<SuppressionEntry>(builder.ToImmutable());
+        return new ValueList<SuppressionEntry>(builder.ToImmutable());
     }
 }

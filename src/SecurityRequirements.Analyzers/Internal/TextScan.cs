@@ -30,32 +30,17 @@ internal static class TextScan
         {
             var count = Math.Min(ChunkSize + longest - 1, text.Length - start);
             text.CopyTo(start, buffer, 0, count);
-            for (var i = 0; i < count; i++)
+            var chunk = new ReadOnlySpan<char>(buffer, 0, count);
+            foreach (var needle in needles)
             {
-                var c = buffer[i];
-                foreach (var needle in needles)
+                // The span search is vectorised on .NET: a few GB/s, so scanning every file of a large project stays in the milliseconds.
+                if (needle.Length > 0 && chunk.IndexOf(needle.AsSpan()) >= 0)
                 {
-                    if (needle.Length > 0 && c == needle[0] && i + needle.Length <= count && Matches(buffer, i, needle))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
         }
 
         return false;
-    }
-
-    private static bool Matches(char[] buffer, int offset, string needle)
-    {
-        for (var j = 1; j < needle.Length; j++)
-        {
-            if (buffer[offset + j] != needle[j])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -3,11 +3,13 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SecurityRequirements.Analyzers.Configuration;
 using SecurityRequirements.Analyzers.Diagnostics;
+using SecurityRequirements.Analyzers.Internal;
 
 namespace SecurityRequirements.Analyzers.Analyzers.Bans;
 
@@ -47,11 +49,11 @@ public sealed class BannedPatternAnalyzer : RequirementsAnalyzer
         var patternControls = controls.ToImmutable();
         var timedOut = new ConcurrentDictionary<BannedPatternEntry, ControlModel>();
 
-        context.RegisterOperationAction(
-            operationContext => AnalyzeOperation(operationContext, requirements, patternControls, timedOut),
-            OperationKind.Literal,
-            OperationKind.Binary,
-            OperationKind.InterpolatedString);
+        // String literals and interpolated strings only: listening to every literal and binary operation would call
+        // back for each number and each arithmetic operator, which in numeric code is most of the compilation.
+        context.RegisterSyntaxNodeAction(
+            nodeContext => AnalyzeString(nodeContext, requirements, patternControls, timedOut),
+            StringPieces.Kinds);
 
         context.RegisterCompilationEndAction(endContext =>
         {
@@ -73,14 +75,14 @@ public sealed class BannedPatternAnalyzer : RequirementsAnalyzer
         });
     }
 
-    private static void AnalyzeOperation(
-        OperationAnalysisContext context,
+    private static void AnalyzeString(
+        SyntaxNodeAnalysisContext context,
         RequirementsContext requirements,
         ImmutableArray<ControlModel> controls,
         ConcurrentDictionary<BannedPatternEntry, ControlModel> timedOut)
     {
-        var text = GetText(context.Operation);
-        if (text is null || text.Length == 0)
+        var piece = (ExpressionSyntax)context.Node;
+        if (StringPieces.IsInInterpolationHole(piece) || GetText(piece, context.SemanticModel, context.CancellationToken, out var node) is not { Length: > 0 } text)
         {
             return;
         }
@@ -98,7 +100,7 @@ public sealed class BannedPatternAnalyzer : RequirementsAnalyzer
                     context.ReportDiagnostic,
                     DiagnosticDescriptors.BannedPattern,
                     control,
-                    context.Operation.Syntax.GetLocation(),
+                    node.GetLocation(),
                     context.ContainingSymbol,
                     properties: null,
                     control.Id,
@@ -125,48 +127,46 @@ public sealed class BannedPatternAnalyzer : RequirementsAnalyzer
         }
     }
 
-    /// <summary>The string an operation spells out, or null when it is not a string to check here.</summary>
-    private static string? GetText(IOperation operation)
+    /// <summary>
+    /// The string a piece spells out and the node to report: an interpolated string with its holes written as
+    /// <c>{expression}</c>, the whole constant concatenation the piece starts, or the literal alone. Null when the piece is
+    /// not the first of its constant concatenation (the first one reads it) or spells out no string.
+    /// </summary>
+    private static string? GetText(ExpressionSyntax piece, SemanticModel model, CancellationToken cancellationToken, out SyntaxNode node)
     {
-        switch (operation)
+        node = piece;
+        if (piece is InterpolatedStringExpressionSyntax interpolated)
         {
-            case ILiteralOperation literal when literal.ConstantValue is { HasValue: true, Value: string value }:
-                // Literals inside a constant concatenation or an interpolated string are checked as part of the whole string.
-                return literal.Parent is IInterpolatedStringTextOperation || IsPartOfConstantConcatenation(literal) ? null : value;
-
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, ConstantValue: { HasValue: true, Value: string value } } binary:
-                return IsPartOfConstantConcatenation(binary) ? null : value;
-
-            case IInterpolatedStringOperation interpolated:
-                var builder = new StringBuilder();
-                foreach (var part in interpolated.Parts)
+            var builder = new StringBuilder();
+            foreach (var content in interpolated.Contents)
+            {
+                if (content is InterpolatedStringTextSyntax text)
                 {
-                    if (part is IInterpolatedStringTextOperation { Text.ConstantValue: { HasValue: true, Value: string partText } })
-                    {
-                        builder.Append(partText);
-                    }
-                    else if (part is IInterpolationOperation interpolation)
-                    {
-                        builder.Append('{').Append(interpolation.Expression.Syntax.ToString()).Append('}');
-                    }
+                    builder.Append(text.TextToken.ValueText);
                 }
+                else if (content is InterpolationSyntax interpolation)
+                {
+                    builder.Append('{').Append(interpolation.Expression.ToString()).Append('}');
+                }
+            }
 
-                return builder.ToString();
-
-            default:
-                return null;
+            return builder.ToString();
         }
-    }
 
-    private static bool IsPartOfConstantConcatenation(IOperation operation)
-    {
-        var parent = operation.Parent;
-        while (parent is IConversionOperation or IParenthesizedOperation)
+        if (!StringPieces.IsInConcatenation(piece))
         {
-            parent = parent.Parent;
+            return ((LiteralExpressionSyntax)piece).Token.ValueText;
         }
 
-        return parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, ConstantValue: { HasValue: true, Value: string } };
+        // In a concatenation: read the longest constant concatenation the literal belongs to, once, from its first piece.
+        var root = StringPieces.ChainRoot(piece, static (add, state) => state.Model.GetConstantValue(add, state.CancellationToken) is { HasValue: true, Value: string }, (Model: model, CancellationToken: cancellationToken));
+        if (root is null)
+        {
+            return null;
+        }
+
+        node = root;
+        return root == piece ? ((LiteralExpressionSyntax)piece).Token.ValueText : model.GetConstantValue(root, cancellationToken).Value as string;
     }
 
     private static string Shorten(string text)

@@ -31,13 +31,7 @@ public sealed class BannedSymbolAnalyzer : RequirementsAnalyzer
 
         context.RegisterOperationAction(
             operationContext => AnalyzeOperation(operationContext, requirements, bans),
-            OperationKind.Invocation,
-            OperationKind.ObjectCreation,
-            OperationKind.PropertyReference,
-            OperationKind.FieldReference,
-            OperationKind.EventReference,
-            OperationKind.MethodReference,
-            OperationKind.TypeOf);
+            bans.OperationKinds);
     }
 
     private static void AnalyzeOperation(OperationAnalysisContext context, RequirementsContext requirements, BannedSymbolSet bans)

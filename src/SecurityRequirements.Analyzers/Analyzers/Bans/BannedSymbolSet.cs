@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -10,24 +9,49 @@ namespace SecurityRequirements.Analyzers.Analyzers.Bans;
 /// The banned symbols of one compilation, bound once at compilation start from documentation ids.
 /// Lookups walk a symbol's containing types and namespaces, so banning a type bans its members.
 /// </summary>
+/// <remarks>
+/// Every lookup compares names first (<see cref="SimpleNameSet"/>) and symbols by identity only when a name matches,
+/// so the cost per operation is a few string tests whatever the compilation references. <see cref="OperationKinds"/>
+/// says which operations can reach a banned symbol at all: a ban of one method needs only invocations and method references.
+/// </remarks>
 internal sealed class BannedSymbolSet
 {
     private readonly Dictionary<ISymbol, BannedSymbol> _symbols;
     private readonly Dictionary<INamespaceSymbol, BannedSymbol> _namespaces;
+    private readonly SimpleNameSet _memberNames;
+    private readonly SimpleNameSet _typeNames;
+    private readonly SimpleNameSet _namespaceNames;
 
-    private BannedSymbolSet(Dictionary<ISymbol, BannedSymbol> symbols, Dictionary<INamespaceSymbol, BannedSymbol> namespaces)
+    private BannedSymbolSet(
+        Dictionary<ISymbol, BannedSymbol> symbols,
+        Dictionary<INamespaceSymbol, BannedSymbol> namespaces,
+        SimpleNameSet memberNames,
+        SimpleNameSet typeNames,
+        SimpleNameSet namespaceNames,
+        ImmutableArray<OperationKind> operationKinds)
     {
         _symbols = symbols;
         _namespaces = namespaces;
+        _memberNames = memberNames;
+        _typeNames = typeNames;
+        _namespaceNames = namespaceNames;
+        OperationKinds = operationKinds;
     }
 
     public bool IsEmpty => _symbols.Count == 0 && _namespaces.Count == 0;
+
+    /// <summary>The operations that can use a banned symbol: only these are worth a callback.</summary>
+    public ImmutableArray<OperationKind> OperationKinds { get; }
 
     public static BannedSymbolSet Bind(ImmutableArray<ControlModel> controls, Compilation compilation)
     {
         var symbols = new Dictionary<ISymbol, BannedSymbol>(SymbolEqualityComparer.Default);
         // Namespaces are bound to symbols here too, so a lookup compares symbols instead of formatting names per operation.
         var namespaces = new Dictionary<INamespaceSymbol, BannedSymbol>(SymbolEqualityComparer.Default);
+        var memberNames = new SimpleNameSet();
+        var typeNames = new SimpleNameSet();
+        var namespaceNames = new SimpleNameSet();
+        var kinds = new HashSet<OperationKind>();
         foreach (var control in controls)
         {
             foreach (var id in control.Banned!.Symbols)
@@ -46,33 +70,78 @@ internal sealed class BannedSymbolSet
                                 namespaces.Add(part, new BannedSymbol(control, displayName));
                             }
                         }
+
+                        namespaceNames.Add(ns.Name);
+                        AddAllKinds(kinds);
+                        continue;
                     }
-                    else if (!symbols.ContainsKey(symbol.OriginalDefinition))
+
+                    if (!symbols.ContainsKey(symbol.OriginalDefinition))
                     {
                         symbols.Add(symbol.OriginalDefinition, new BannedSymbol(control, displayName));
+                    }
+
+                    switch (symbol)
+                    {
+                        case ITypeSymbol type:
+                            typeNames.Add(type.Name);
+                            AddAllKinds(kinds);
+                            break;
+                        case IMethodSymbol method:
+                            memberNames.Add(method.Name);
+                            kinds.Add(OperationKind.Invocation);
+                            kinds.Add(OperationKind.MethodReference);
+                            if (method.MethodKind == MethodKind.Constructor)
+                            {
+                                kinds.Add(OperationKind.ObjectCreation);
+                            }
+
+                            break;
+                        case IPropertySymbol:
+                            memberNames.Add(symbol.Name);
+                            kinds.Add(OperationKind.PropertyReference);
+                            break;
+                        case IFieldSymbol:
+                            memberNames.Add(symbol.Name);
+                            kinds.Add(OperationKind.FieldReference);
+                            break;
+                        case IEventSymbol:
+                            memberNames.Add(symbol.Name);
+                            kinds.Add(OperationKind.EventReference);
+                            break;
                     }
                 }
             }
         }
 
-        return new BannedSymbolSet(symbols, namespaces);
+        var ordered = new List<OperationKind>(kinds);
+        ordered.Sort();
+        return new BannedSymbolSet(symbols, namespaces, memberNames, typeNames, namespaceNames, ordered.ToImmutableArray());
     }
 
     public bool TryFind(ISymbol symbol, out BannedSymbol ban)
     {
-        for (ISymbol? current = symbol.OriginalDefinition; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+        if (_memberNames.Contains(symbol.Name) && _symbols.TryGetValue(symbol.OriginalDefinition, out ban!))
         {
-            if (_symbols.TryGetValue(current.OriginalDefinition, out ban!))
+            return true;
+        }
+
+        if (_typeNames.Count > 0)
+        {
+            for (var type = symbol as INamedTypeSymbol ?? symbol.ContainingType; type is not null; type = type.ContainingType)
             {
-                return true;
+                if (_typeNames.Contains(type.Name) && _symbols.TryGetValue(type.OriginalDefinition, out ban!))
+                {
+                    return true;
+                }
             }
         }
 
         if (_namespaces.Count > 0)
         {
-            for (var ns = symbol.ContainingNamespace; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+            for (var ns = symbol as INamespaceSymbol ?? symbol.ContainingNamespace; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
             {
-                if (_namespaces.TryGetValue(ns, out ban!))
+                if (_namespaceNames.Contains(ns.Name) && _namespaces.TryGetValue(ns, out ban!))
                 {
                     return true;
                 }
@@ -86,15 +155,29 @@ internal sealed class BannedSymbolSet
     /// <summary>A created type is banned when it or a base type is, so banning MD5 also bans MD5CryptoServiceProvider.</summary>
     public bool TryFindCreatedType(ITypeSymbol type, out BannedSymbol ban)
     {
-        for (var current = type; current is not null; current = current.BaseType)
+        if (_typeNames.Count > 0 || _namespaces.Count > 0)
         {
-            if (TryFind(current, out ban))
+            for (var current = type; current is not null; current = current.BaseType)
             {
-                return true;
+                if (TryFind(current, out ban))
+                {
+                    return true;
+                }
             }
         }
 
         ban = null!;
         return false;
+    }
+
+    private static void AddAllKinds(HashSet<OperationKind> kinds)
+    {
+        kinds.Add(OperationKind.Invocation);
+        kinds.Add(OperationKind.ObjectCreation);
+        kinds.Add(OperationKind.PropertyReference);
+        kinds.Add(OperationKind.FieldReference);
+        kinds.Add(OperationKind.EventReference);
+        kinds.Add(OperationKind.MethodReference);
+        kinds.Add(OperationKind.TypeOf);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecurityRequirements.Analyzers.Configuration;
 using SecurityRequirements.Analyzers.Diagnostics;
+using SecurityRequirements.Analyzers.Internal;
 
 namespace SecurityRequirements.Analyzers.Analyzers.Pkce;
 
@@ -39,15 +40,13 @@ public sealed class AuthorizationRequestAnalyzer : RequirementsAnalyzer
         var requestUrlExtensions = OAuthSymbols.Resolve(context.Compilation, "IdentityModel.Client.RequestUrlExtensions", "Duende.IdentityModel.Client.RequestUrlExtensions");
         var codeTokenRequests = OAuthSymbols.Resolve(context.Compilation, "IdentityModel.Client.AuthorizationCodeTokenRequest", "Duende.IdentityModel.Client.AuthorizationCodeTokenRequest");
 
-        context.RegisterOperationAction(
+        // String literals and interpolated strings, each concatenation read once from its first piece; a lone literal
+        // that mentions neither parameter costs one ordinal search of its token text.
+        context.RegisterSyntaxNodeAction(
             c =>
             {
-                // Most strings are no OAuth request: parts of a longer string are left to the whole (so a long concatenation
-                // is scanned once), and the allocation-free ordinal scan runs before anything is read.
-                if (!OAuthRequestText.IsString(c.Operation.Type)
-                    || !OAuthRequestText.IsOutermostString(c.Operation)
-                    || !(OAuthRequestText.Mentions(c.Operation, "response_type=") || OAuthRequestText.Mentions(c.Operation, "grant_type="))
-                    || OAuthRequestText.Read(c.Operation) is not { } text)
+                if (OAuthRequestText.OutermostMentioning(c, "response_type=", "grant_type=") is not { } operation
+                    || OAuthRequestText.Read(operation) is not { } text)
                 {
                     return;
                 }
@@ -57,22 +56,25 @@ public sealed class AuthorizationRequestAnalyzer : RequirementsAnalyzer
                     && text.IndexOf("code_challenge=", StringComparison.Ordinal) < 0
                     && !OAuthRequestText.HasParameterHole(text))
                 {
-                    Report(c, c.Operation.Syntax, "the authorize request (response_type=" + responseType + ")", "code_challenge", AddChallenge);
+                    Report(c.ReportDiagnostic, c.ContainingSymbol, operation.Syntax, "the authorize request (response_type=" + responseType + ")", "code_challenge", AddChallenge);
                 }
                 else if (OAuthRequestText.QueryValue(text, "grant_type") == "authorization_code"
                     && text.IndexOf("code_verifier=", StringComparison.Ordinal) < 0
                     && !OAuthRequestText.HasParameterHole(text))
                 {
-                    Report(c, c.Operation.Syntax, "the token request (grant_type=authorization_code)", "code_verifier", AddVerifier);
+                    Report(c.ReportDiagnostic, c.ContainingSymbol, operation.Syntax, "the token request (grant_type=authorization_code)", "code_verifier", AddVerifier);
                 }
             },
-            OperationKind.Literal,
-            OperationKind.InterpolatedString,
-            OperationKind.Binary);
+            StringPieces.Kinds);
 
         context.RegisterOperationAction(
             c =>
             {
+                if (!FormParameters.MayHoldPairs(c.Operation))
+                {
+                    return;
+                }
+
                 foreach (var element in FormParameters.Elements(c.Operation))
                 {
                     if (FormParameters.Pair(element) is not { } pair)
@@ -82,11 +84,11 @@ public sealed class AuthorizationRequestAnalyzer : RequirementsAnalyzer
 
                     if (pair is { Key: "grant_type", Value: "authorization_code" } && !FormParameters.HasKey(c.Operation, "code_verifier"))
                     {
-                        Report(c, element.Syntax, "the token request (grant_type=authorization_code)", "code_verifier", AddVerifier);
+                        Report(c.ReportDiagnostic, c.ContainingSymbol, element.Syntax, "the token request (grant_type=authorization_code)", "code_verifier", AddVerifier);
                     }
                     else if (pair is { Key: "response_type", Value: { } value } && OAuthRequestText.IsCodeResponseType(value) && !FormParameters.HasKey(c.Operation, "code_challenge"))
                     {
-                        Report(c, element.Syntax, "the authorize request (response_type=" + value + ")", "code_challenge", AddChallenge);
+                        Report(c.ReportDiagnostic, c.ContainingSymbol, element.Syntax, "the authorize request (response_type=" + value + ")", "code_challenge", AddChallenge);
                     }
                 }
             },
@@ -121,7 +123,7 @@ public sealed class AuthorizationRequestAnalyzer : RequirementsAnalyzer
 
                     if (responseType is not null && OAuthRequestText.IsCodeResponseType(responseType) && !hasChallenge)
                     {
-                        Report(c, invocation.Syntax, "CreateAuthorizeUrl(responseType: \"" + responseType + "\")", "codeChallenge", "pass codeChallenge: BASE64URL(SHA256(codeVerifier)) and codeChallengeMethod: \"S256\"");
+                        Report(c.ReportDiagnostic, c.ContainingSymbol, invocation.Syntax, "CreateAuthorizeUrl(responseType: \"" + responseType + "\")", "codeChallenge", "pass codeChallenge: BASE64URL(SHA256(codeVerifier)) and codeChallengeMethod: \"S256\"");
                     }
                 },
                 OperationKind.Invocation);
@@ -146,16 +148,16 @@ public sealed class AuthorizationRequestAnalyzer : RequirementsAnalyzer
                         }
                     }
 
-                    Report(c, creation.Syntax, "new AuthorizationCodeTokenRequest { ... }", "CodeVerifier", "set CodeVerifier to the verifier whose S256 hash was sent as the code challenge");
+                    Report(c.ReportDiagnostic, c.ContainingSymbol, creation.Syntax, "new AuthorizationCodeTokenRequest { ... }", "CodeVerifier", "set CodeVerifier to the verifier whose S256 hash was sent as the code challenge");
                 },
                 OperationKind.ObjectCreation);
         }
 
-        void Report(OperationAnalysisContext c, SyntaxNode syntax, string what, string missing, string instead)
+        void Report(Action<Diagnostic> report, ISymbol? containingSymbol, SyntaxNode syntax, string what, string missing, string instead)
         {
             foreach (var control in controls)
             {
-                requirements.Report(c.ReportDiagnostic, DiagnosticDescriptors.AuthorizationRequestWithoutPkce, control, syntax.GetLocation(), c.ContainingSymbol, null, control.Id, control.Requirement, what, missing, instead);
+                requirements.Report(report, DiagnosticDescriptors.AuthorizationRequestWithoutPkce, control, syntax.GetLocation(), containingSymbol, null, control.Id, control.Requirement, what, missing, instead);
             }
         }
     }

@@ -18,6 +18,18 @@ internal static class FormParameters
         _ => System.Collections.Immutable.ImmutableArray<IOperation>.Empty,
     };
 
+    /// <summary>
+    /// False for an initialiser that cannot hold a pair: an empty one, or an array of numbers, strings or other built-in
+    /// values (tables of constants, which numeric code is full of); checked before any element is read.
+    /// </summary>
+    public static bool MayHoldPairs(IOperation initializer) => initializer switch
+    {
+        IArrayInitializerOperation array => array.ElementValues.Length > 0
+            && (array.Parent as IArrayCreationOperation)?.Type is not IArrayTypeSymbol { ElementType.SpecialType: not SpecialType.None and not SpecialType.System_Object },
+        IObjectOrCollectionInitializerOperation objectOrCollection => objectOrCollection.Initializers.Length > 0,
+        _ => false,
+    };
+
     /// <summary>The constant key and value of one element, or null when it is not a pair of constant strings.</summary>
     public static (string Key, string? Value)? Pair(IOperation element)
     {

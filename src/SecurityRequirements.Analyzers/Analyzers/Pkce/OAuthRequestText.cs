@@ -1,7 +1,10 @@
 using System;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using SecurityRequirements.Analyzers.Internal;
 
 namespace SecurityRequirements.Analyzers.Analyzers.Pkce;
 
@@ -13,6 +16,39 @@ internal static class OAuthRequestText
 {
     /// <summary>Stands for a value computed at run time.</summary>
     public const char Hole = '\u0001';
+
+    /// <summary>
+    /// From a string piece (a syntax node action on <see cref="StringPieces.Kinds"/>): the outermost string expression it
+    /// starts, as an operation, when a constant part of it mentions <paramref name="needle"/> or <paramref name="otherNeedle"/>;
+    /// null otherwise, and for every piece but the first of a concatenation (the whole is read once). A lone literal is
+    /// tested on its token text before anything is bound, which is all most strings cost.
+    /// </summary>
+    public static IOperation? OutermostMentioning(SyntaxNodeAnalysisContext context, string needle, string? otherNeedle = null)
+    {
+        var piece = (ExpressionSyntax)context.Node;
+        if (StringPieces.IsInInterpolationHole(piece))
+        {
+            return null;
+        }
+
+        if (piece is LiteralExpressionSyntax literal && !StringPieces.IsInConcatenation(piece))
+        {
+            var value = literal.Token.ValueText;
+            if (value.IndexOf(needle, StringComparison.Ordinal) < 0 && (otherNeedle is null || value.IndexOf(otherNeedle, StringComparison.Ordinal) < 0))
+            {
+                return null;
+            }
+        }
+
+        if (StringPieces.ChainRoot(piece, static (_, _) => true, 0) is not { } root
+            || context.SemanticModel.GetOperation(root, context.CancellationToken) is not { } operation)
+        {
+            return null;
+        }
+
+        operation = OAuthSymbols.WithoutConversions(operation);
+        return IsString(operation.Type) && (Mentions(operation, needle) || (otherNeedle is not null && Mentions(operation, otherNeedle))) ? operation : null;
+    }
 
     /// <summary>
     /// True when <paramref name="operation"/> is the outermost piece of a string expression: parts of a concatenation

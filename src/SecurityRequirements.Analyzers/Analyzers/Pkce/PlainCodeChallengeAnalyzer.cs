@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecurityRequirements.Analyzers.Configuration;
 using SecurityRequirements.Analyzers.Diagnostics;
+using SecurityRequirements.Analyzers.Internal;
 
 namespace SecurityRequirements.Analyzers.Analyzers.Pkce;
 
@@ -40,33 +41,33 @@ public sealed class PlainCodeChallengeAnalyzer : RequirementsAnalyzer
         var messages = OAuthSymbols.Resolve(context.Compilation, "Microsoft.IdentityModel.Protocols.AuthenticationProtocolMessage", "OpenIddict.Abstractions.OpenIddictMessage");
         var properties = OAuthSymbols.Resolve(context.Compilation, "Microsoft.AspNetCore.Authentication.AuthenticationProperties");
 
-        context.RegisterOperationAction(
+        // String literals and interpolated strings, each concatenation read once from its first piece.
+        context.RegisterSyntaxNodeAction(
             c =>
             {
-                // Most strings are no OAuth request: parts of a longer string are left to the whole (so a long concatenation
-                // is scanned once), and the allocation-free ordinal scan runs before anything is read.
-                if (OAuthRequestText.IsString(c.Operation.Type)
-                    && OAuthRequestText.IsOutermostString(c.Operation)
-                    && OAuthRequestText.Mentions(c.Operation, "code_challenge_method=")
-                    && OAuthRequestText.Read(c.Operation) is { } text
+                if (OAuthRequestText.OutermostMentioning(c, "code_challenge_method=") is { } operation
+                    && OAuthRequestText.Read(operation) is { } text
                     && OAuthRequestText.QueryValue(text, "code_challenge_method") is { } method
                     && string.Equals(method, "plain", StringComparison.OrdinalIgnoreCase))
                 {
-                    Report(c, c.Operation.Syntax, "code_challenge_method=" + method, "send code_challenge_method=S256 with code_challenge=BASE64URL(SHA256(code_verifier))");
+                    Report(c.ReportDiagnostic, c.ContainingSymbol, operation.Syntax, "code_challenge_method=" + method, "send code_challenge_method=S256 with code_challenge=BASE64URL(SHA256(code_verifier))");
                 }
             },
-            OperationKind.Literal,
-            OperationKind.InterpolatedString,
-            OperationKind.Binary);
+            StringPieces.Kinds);
 
         context.RegisterOperationAction(
             c =>
             {
+                if (!FormParameters.MayHoldPairs(c.Operation))
+                {
+                    return;
+                }
+
                 foreach (var element in FormParameters.Elements(c.Operation))
                 {
                     if (FormParameters.Pair(element) is { Key: "code_challenge_method", Value: { } method } && string.Equals(method, "plain", StringComparison.OrdinalIgnoreCase))
                     {
-                        Report(c, element.Syntax, "code_challenge_method=" + method, "send code_challenge_method=S256 with code_challenge=BASE64URL(SHA256(code_verifier))");
+                        Report(c.ReportDiagnostic, c.ContainingSymbol, element.Syntax, "code_challenge_method=" + method, "send code_challenge_method=S256 with code_challenge=BASE64URL(SHA256(code_verifier))");
                     }
                 }
             },
@@ -90,7 +91,7 @@ public sealed class PlainCodeChallengeAnalyzer : RequirementsAnalyzer
                             && argument.Value.ConstantValue is { HasValue: true, Value: string method }
                             && string.Equals(method, "plain", StringComparison.OrdinalIgnoreCase))
                         {
-                            Report(c, argument.Syntax, "CreateAuthorizeUrl(codeChallengeMethod: \"" + method + "\")", "pass codeChallengeMethod: \"S256\" with codeChallenge: BASE64URL(SHA256(codeVerifier))");
+                            Report(c.ReportDiagnostic, c.ContainingSymbol, argument.Syntax, "CreateAuthorizeUrl(codeChallengeMethod: \"" + method + "\")", "pass codeChallengeMethod: \"S256\" with codeChallenge: BASE64URL(SHA256(codeVerifier))");
                         }
                     }
                 },
@@ -116,7 +117,7 @@ public sealed class PlainCodeChallengeAnalyzer : RequirementsAnalyzer
                         && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string method }
                         && string.Equals(method, "plain", StringComparison.OrdinalIgnoreCase))
                     {
-                        Report(c, invocation.Syntax, "OpenIddictServerOptions.CodeChallengeMethods.Add(\"" + method + "\")", "allow only CodeChallengeMethods.Sha256 (\"S256\")");
+                        Report(c.ReportDiagnostic, c.ContainingSymbol, invocation.Syntax, "OpenIddictServerOptions.CodeChallengeMethods.Add(\"" + method + "\")", "allow only CodeChallengeMethods.Sha256 (\"S256\")");
                     }
                 },
                 OperationKind.Invocation);
@@ -172,17 +173,17 @@ public sealed class PlainCodeChallengeAnalyzer : RequirementsAnalyzer
         {
             if (edit.Key == "code_challenge_method" && (edit.Removes || string.Equals(edit.Value, "plain", StringComparison.OrdinalIgnoreCase)))
             {
-                Report(c, c.Operation.Syntax, edit.Construct, edit.Removes
+                Report(c.ReportDiagnostic, c.ContainingSymbol, c.Operation.Syntax, edit.Construct, edit.Removes
                     ? "delete this edit: without code_challenge_method the server assumes plain, so keep the handler's S256"
                     : "delete this edit so the handler's code_challenge_method=S256 reaches the authorization server");
             }
         }
 
-        void Report(OperationAnalysisContext c, SyntaxNode syntax, string what, string instead)
+        void Report(Action<Diagnostic> report, ISymbol? containingSymbol, SyntaxNode syntax, string what, string instead)
         {
             foreach (var control in controls)
             {
-                requirements.Report(c.ReportDiagnostic, DiagnosticDescriptors.PlainCodeChallenge, control, syntax.GetLocation(), c.ContainingSymbol, null, control.Id, control.Requirement, what, instead);
+                requirements.Report(report, DiagnosticDescriptors.PlainCodeChallenge, control, syntax.GetLocation(), containingSymbol, null, control.Id, control.Requirement, what, instead);
             }
         }
     }

@@ -105,7 +105,7 @@ public sealed class TokenLifetimeAnalyzer : RequirementsAnalyzer
             return;
         }
 
-        new Analysis(requirements, builder.ToImmutable(), clients, descriptors, jwtTypes, openIddict).Register(context);
+        new Analysis(requirements, builder.ToImmutable(), clients, descriptors, jwtTypes, openIddict, compilation.Assembly).Register(context);
     }
 
     private static TimeSpan? Limit(PkceParameters parameters, TokenKind kind) => kind switch
@@ -174,6 +174,7 @@ public sealed class TokenLifetimeAnalyzer : RequirementsAnalyzer
         private readonly ImmutableArray<INamedTypeSymbol> _jwtTypes;
         private readonly ImmutableArray<INamedTypeSymbol> _openIddict;
         private readonly LifetimeParameterJoin<Sink, Source> _join = new();
+        private readonly IAssemblySymbol _assembly;
 
         /// <summary>A followed constant (a field used by several tokens, an argument reaching several sinks) is reported once per place, kind and control.</summary>
         private readonly ConcurrentDictionary<(SyntaxTree, TextSpan, TokenKind, string), byte> _reported = new();
@@ -185,8 +186,10 @@ public sealed class TokenLifetimeAnalyzer : RequirementsAnalyzer
             ImmutableArray<INamedTypeSymbol> clients,
             ImmutableArray<INamedTypeSymbol> descriptors,
             ImmutableArray<INamedTypeSymbol> jwtTypes,
-            ImmutableArray<INamedTypeSymbol> openIddict)
+            ImmutableArray<INamedTypeSymbol> openIddict,
+            IAssemblySymbol assembly)
         {
+            _assembly = assembly;
             _requirements = requirements;
             _controls = controls;
             _clients = clients;
@@ -261,6 +264,12 @@ public sealed class TokenLifetimeAnalyzer : RequirementsAnalyzer
             }
 
             // A constant passed to a parameter of a method in this compilation, in case that parameter becomes a lifetime.
+            // Most arguments are ruled out by the parameter alone, before the constant is read (reading it boxes a number).
+            if (!CanBecomeLifetime(parameter.Type) || !SymbolEqualityComparer.Default.Equals(parameter.ContainingAssembly, _assembly))
+            {
+                return;
+            }
+
             var value = OAuthSymbols.WithoutConversions(argument.Value);
             var number = LifetimeExpression.Constant(value);
             LifetimeExpression? span = null;
@@ -274,10 +283,22 @@ public sealed class TokenLifetimeAnalyzer : RequirementsAnalyzer
                 span = constant;
             }
 
-            if (parameter.ContainingSymbol is IMethodSymbol { DeclaringSyntaxReferences.IsEmpty: false })
+            if (parameter.ContainingSymbol is IMethodSymbol)
             {
                 _join.AddSource(parameter.OriginalDefinition, new Source(argument.Value.Syntax, c.ContainingSymbol, number, span), c.ReportDiagnostic, _onPair);
             }
+        }
+
+        /// <summary>A number or a TimeSpan: the only parameter types whose argument can end up as a lifetime sink.</summary>
+        private static bool CanBecomeLifetime(ITypeSymbol type)
+        {
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+            {
+                type = nullable.TypeArguments[0];
+            }
+
+            return type.SpecialType is SpecialType.System_Int16 or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Single or SpecialType.System_Double
+                || (type.Name == "TimeSpan" && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true });
         }
 
         private void AnalyzeOpenIddict(OperationAnalysisContext c)

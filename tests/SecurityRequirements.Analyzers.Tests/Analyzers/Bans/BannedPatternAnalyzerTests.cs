@@ -38,6 +38,31 @@ public class BannedPatternAnalyzerTests
     }
 
     [Fact]
+    public async Task ConcatenationsAndHoles_ReportedOncePerConstantString()
+    {
+        // A constant concatenation is one string whatever its pieces (literals, constants, parentheses) and is reported
+        // once; a concatenation with a value computed at run time is checked piece by piece; a literal in a hole is read
+        // with its interpolated string.
+        const string source = """
+            class C
+            {
+                const string Select = "select name ";
+                string A() => {|#0:Select + "from users"|};
+                string B() => {|#1:("select " + "name ") + ("from " + "users")|};
+                string D(int id) => {|#2:"select name from users where id = "|} + id + " and active = 1";
+                string E(int id) => {|#3:$"{"select name"} from users where id = {id}"|};
+                int[] Table() => new[] { 1 + 2, 3 * 4 };
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Yaml,
+            Verify.Diagnostic(DiagnosticDescriptors.BannedPattern).WithLocation(0).WithArguments("SEC-004", Requirement, "select name from users", Pattern, Instead),
+            Verify.Diagnostic(DiagnosticDescriptors.BannedPattern).WithLocation(1).WithArguments("SEC-004", Requirement, "select name from users", Pattern, Instead),
+            Verify.Diagnostic(DiagnosticDescriptors.BannedPattern).WithLocation(2).WithArguments("SEC-004", Requirement, "select name from users where id = ", Pattern, Instead),
+            Verify.Diagnostic(DiagnosticDescriptors.BannedPattern).WithLocation(3).WithArguments("SEC-004", Requirement, "{\"select name\"} from users where id = {id}", Pattern, Instead));
+    }
+
+    [Fact]
     public async Task CleanStrings_StaySilent()
     {
         const string source = """

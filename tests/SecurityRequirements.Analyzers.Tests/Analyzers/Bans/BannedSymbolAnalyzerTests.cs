@@ -127,6 +127,47 @@ public class BannedSymbolAnalyzerTests
     }
 
     [Fact]
+    public async Task BannedConstructorFieldAndExtensionMethod_Reported()
+    {
+        const string source = """
+            using System.Linq;
+            class C
+            {
+                object A() => {|#0:new System.Random()|};
+                object B() => {|#1:System.Math.PI|};
+                int D(int[] values) => {|#2:values.Max()|};
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Yaml("\"M:System.Random.#ctor\", \"F:System.Math.PI\", \"M:System.Linq.Enumerable.Max(System.Collections.Generic.IEnumerable{System.Int32})\""),
+            Verify.Diagnostic(DiagnosticDescriptors.BannedSymbol).WithLocation(0).WithArguments("SEC-004", Requirement, "System.Random.#ctor", "remove it or use what the control prescribes"),
+            Verify.Diagnostic(DiagnosticDescriptors.BannedSymbol).WithLocation(1).WithArguments("SEC-004", Requirement, "System.Math.PI", "remove it or use what the control prescribes"),
+            Verify.Diagnostic(DiagnosticDescriptors.BannedSymbol).WithLocation(2).WithArguments("SEC-004", Requirement, "System.Linq.Enumerable.Max(System.Collections.Generic.IEnumerable{System.Int32})", "remove it or use what the control prescribes"));
+    }
+
+    [Fact]
+    public async Task SameNameOnAnotherTypeOrOverload_StaysSilent()
+    {
+        // The name matches the banned method's; the symbols do not (another type, another overload, another constructor).
+        const string source = """
+            class Codec
+            {
+                public static byte[] FromBase64String(string s) => new byte[0];
+                public int PI => 3;
+            }
+            class C
+            {
+                byte[] A(string s) => Codec.FromBase64String(s);
+                byte[] B(char[] c) => System.Convert.FromBase64CharArray(c, 0, c.Length);
+                object D() => new System.Random(42);
+                int E(Codec codec) => codec.PI;
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Yaml("\"M:System.Convert.FromBase64String(System.String)\", \"M:System.Random.#ctor\", \"F:System.Math.PI\""));
+    }
+
+    [Fact]
     public async Task CleanCodeAndNameOf_StaySilent()
     {
         const string source = """

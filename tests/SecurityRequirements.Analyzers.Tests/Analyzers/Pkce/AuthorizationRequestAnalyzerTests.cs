@@ -77,6 +77,33 @@ public class AuthorizationRequestAnalyzerTests
     }
 
     [Fact]
+    public async Task ConcatenatedConstantsAndConvertedStrings_ReportedOncePerRequest()
+    {
+        // A request split over constants and literals is read as one string and reported once, at the whole expression;
+        // a request handed to an object or span parameter is read through the conversion.
+        const string source = """
+            using System;
+
+            static class Login
+            {
+                const string Base = "https://id.example/authorize";
+                const string ResponseType = "response_type";
+                static string A(string id) => {|#0:Base + "?" + ResponseType + "=code&client_id=" + id + ("&scope=" + "openid")|};
+                static object B() => {|#1:"grant_type=authorization_code&code=abc"|};
+                static int C() => Count({|#2:"https://id.example/authorize?response_type=code&client_id=web"|});
+                static int Count(ReadOnlySpan<char> text) => text.Length;
+                static string D(string id) => $"{Base}?client_id={id}" + "&scope=openid";
+                static ulong[] Table() => new ulong[] { 0x1UL + 2, 3 * 4, 5 };
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Yaml,
+            Expect(0, "the authorize request (response_type=code)", "code_challenge", AddChallenge),
+            Expect(1, "the token request (grant_type=authorization_code)", "code_verifier", AddVerifier),
+            Expect(2, "the authorize request (response_type=code)", "code_challenge", AddChallenge));
+    }
+
+    [Fact]
     public async Task PkceRequestsAndOtherGrants_StaySilent()
     {
         const string source = """

@@ -41,6 +41,21 @@ public class PlainCodeChallengeAnalyzerTests
     private const string UseS256 = "send code_challenge_method=S256 with code_challenge=BASE64URL(SHA256(code_verifier))";
 
     [Fact]
+    public async Task PlainMethodInConcatenation_ReportedOnceAtTheWholeRequest()
+    {
+        const string source = """
+            static class Login
+            {
+                const string Method = "&code_challenge_method=";
+                static string A(string challenge) => {|#0:"https://id.example/authorize?response_type=code&code_challenge=" + challenge + Method + "plain"|};
+                static string B(string challenge) => "https://id.example/authorize?response_type=code&code_challenge=" + challenge + Method + "S256";
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Yaml, Expect(0, "code_challenge_method=plain", UseS256));
+    }
+
+    [Fact]
     public async Task PlainMethodInRequestsAndHelpers_ReportsSRA2003()
     {
         const string source = """
