@@ -1,0 +1,313 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SecurityRequirements.Analyzers.Configuration;
+using SecurityRequirements.Analyzers.Diagnostics;
+
+namespace SecurityRequirements.Analyzers.Analyzers.Encryption;
+
+/// <summary>
+/// SRA1010: Do not pass hard-coded keys or IVs into encryption methods.
+/// </summary>
+/// <remarks>
+/// A key, IV or nonce that reaches a cipher (the sinks of <see cref="KeyMaterialSinks"/>) from a parameter of its
+/// method, directly or through an encoding, hash or key derivation, is a candidate. Calls of source methods with
+/// string or byte parameters are tallied as the compilation is analysed: for each parameter, whether the argument is a
+/// string literal or constant, a byte array literal, an encoded literal, or a readonly field holding one. At
+/// compilation end a candidate whose every call passes such a value (at least one call; the method not virtual, not an
+/// interface implementation, not used as a delegate) is reported at the cipher. Only cheap argument shapes are
+/// tallied, and only for methods that take strings or bytes, so the cost stays linear in the number of calls.
+/// Compilation-end diagnostics appear after a build, or in the IDE with full solution analysis, not as you type.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
+{
+    private const string KeyAdvice = "load the key from your key store at run time, or generate it with RandomNumberGenerator.GetBytes, and pass that";
+    private const string IvAdvice = "generate a fresh IV or nonce with RandomNumberGenerator.GetBytes for every message instead of taking it from the callers";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.HardCodedKeyArgument);
+
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, RequirementsContext requirements)
+    {
+        var controls = requirements.ControlsFor(CheckKind.Encryption);
+        var types = CryptoTypes.Resolve(context.Compilation);
+        if (controls.IsEmpty || (types.SymmetricAlgorithm is null && types.AesGcm is null))
+        {
+            return;
+        }
+
+        var tracer = new ByteOriginTracer(types);
+        var assembly = context.Compilation.Assembly;
+        var candidates = new ConcurrentBag<Candidate>();
+        var tallies = new ConcurrentDictionary<IMethodSymbol, CallSiteTally>(SymbolEqualityComparer.Default);
+        var fields = new ConcurrentDictionary<IFieldSymbol, string>(SymbolEqualityComparer.Default);
+
+        context.RegisterOperationAction(
+            operationContext =>
+            {
+                var operation = operationContext.Operation;
+                switch (operation)
+                {
+                    case IInvocationOperation invocation:
+                        Tally(invocation.TargetMethod, invocation.Arguments, assembly, tallies, fields, tracer);
+                        break;
+                    case IObjectCreationOperation { Constructor: { } constructor } creation:
+                        Tally(constructor, creation.Arguments, assembly, tallies, fields, tracer);
+                        break;
+                }
+
+                List<KeyMaterialSink>? sinks = null;
+                KeyMaterialSinks.Find(operation, types, ref sinks);
+                if (sinks is null)
+                {
+                    return;
+                }
+
+                foreach (var sink in sinks)
+                {
+                    var origin = tracer.Trace(sink.Value);
+                    if (origin.Kind == ByteOriginKind.Parameter && origin.Parameter is { ContainingSymbol: IMethodSymbol method } parameter)
+                    {
+                        candidates.Add(new Candidate(method.OriginalDefinition, parameter.Ordinal, sink.Role, sink.Name, origin.Description, sink.Value.Syntax.GetLocation(), operationContext.ContainingSymbol));
+                    }
+                }
+            },
+            OperationKind.Invocation,
+            OperationKind.ObjectCreation,
+            OperationKind.SimpleAssignment,
+            OperationKind.DynamicInvocation);
+
+        context.RegisterOperationAction(
+            operationContext =>
+            {
+                var method = ((IMethodReferenceOperation)operationContext.Operation).Method.OriginalDefinition;
+                if (SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, assembly))
+                {
+                    tallies.GetOrAdd(method, m => new CallSiteTally(m.Parameters.Length)).MarkEscaped();
+                }
+            },
+            OperationKind.MethodReference);
+
+        context.RegisterCompilationEndAction(endContext =>
+        {
+            foreach (var candidate in candidates)
+            {
+                if (!tallies.TryGetValue(candidate.Method, out var tally) || tally.AllHardCoded(candidate.Ordinal) is not { } first || MayHaveUnseenCallers(candidate.Method))
+                {
+                    continue;
+                }
+
+                var role = candidate.Role switch
+                {
+                    KeyMaterialRole.Key => "key",
+                    KeyMaterialRole.IV => "IV",
+                    _ => "nonce",
+                };
+                var calls = tally.Calls == 1 ? first : tally.Calls.ToString(CultureInfo.InvariantCulture) + " calls, the first " + first;
+                foreach (var control in controls)
+                {
+                    requirements.Report(
+                        endContext.ReportDiagnostic,
+                        DiagnosticDescriptors.HardCodedKeyArgument,
+                        control,
+                        candidate.Location,
+                        candidate.ContainingSymbol,
+                        ImmutableDictionary<string, string?>.Empty.Add(KeyMaterialAnalyzer.RoleProperty, role),
+                        control.Id,
+                        control.Requirement,
+                        role,
+                        candidate.Sink,
+                        candidate.Origin,
+                        candidate.Method.Name,
+                        calls,
+                        candidate.Role == KeyMaterialRole.Key ? KeyAdvice : IvAdvice);
+                }
+            }
+        });
+    }
+
+    /// <summary>Counts one call of a source method and, per string or byte parameter, whether it is given a hard-coded value.</summary>
+    private static void Tally(
+        IMethodSymbol target,
+        ImmutableArray<IArgumentOperation> arguments,
+        IAssemblySymbol assembly,
+        ConcurrentDictionary<IMethodSymbol, CallSiteTally> tallies,
+        ConcurrentDictionary<IFieldSymbol, string> fields,
+        ByteOriginTracer tracer)
+    {
+        if (arguments.IsEmpty || !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, assembly) || !HasTextOrBytesParameter(target))
+        {
+            return; // cheap exits first: this runs for every call
+        }
+
+        var method = target.OriginalDefinition;
+        var tally = tallies.GetOrAdd(method, m => new CallSiteTally(m.Parameters.Length));
+        tally.AddCall();
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is { } parameter && parameter.Ordinal < method.Parameters.Length && IsTextOrBytes(parameter.Type)
+                && HardCoded(argument.Value, fields, tracer) is { } description)
+            {
+                tally.AddHardCoded(parameter.Ordinal, description, argument.Syntax.GetLocation());
+            }
+        }
+    }
+
+    private static bool HasTextOrBytesParameter(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (IsTextOrBytes(parameter.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsTextOrBytes(ITypeSymbol type) =>
+        type.SpecialType == SpecialType.System_String
+        || type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte or SpecialType.System_Char }
+        || (type is INamedTypeSymbol { Name: "ReadOnlySpan" or "Span" or "ReadOnlyMemory" or "Memory", TypeArguments.Length: 1 } span
+            && span.TypeArguments[0].SpecialType is SpecialType.System_Byte or SpecialType.System_Char);
+
+    /// <summary>A phrase for a hard-coded argument, or null. Only shapes that need no walk of the caller's body.</summary>
+    private static string? HardCoded(IOperation value, ConcurrentDictionary<IFieldSymbol, string> fields, ByteOriginTracer tracer)
+    {
+        var operation = OperationTree.SkipConversions(value);
+        if (operation is null)
+        {
+            return null;
+        }
+
+        if (operation.ConstantValue is { HasValue: true, Value: string })
+        {
+            return operation is IFieldReferenceOperation constant
+                ? "the constant " + constant.Field.Name + " at " + Where(value)
+                : "a string literal at " + Where(value);
+        }
+
+        switch (operation)
+        {
+            case IArrayCreationOperation:
+            case IInvocationOperation { Arguments.Length: > 0 } invocation when invocation.Arguments[0].Value.ConstantValue.HasValue:
+                var origin = tracer.Trace(operation);
+                return origin.Kind == ByteOriginKind.Literal ? StripLine(origin.Description) + " at " + Where(value) : null;
+
+            case IFieldReferenceOperation { Field: { IsReadOnly: true } field } reference:
+                var described = fields.GetOrAdd(field, ReadonlyFieldValue);
+                return described.Length == 0 ? null : "the readonly field " + field.Name + ", " + described + ", at " + Where(value);
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// What a readonly field is initialised with, read from its declaration's syntax so that the answer is the same
+    /// whichever file the reference is in: a string literal, a byte array of literals, or an encoded string literal.
+    /// </summary>
+    private static string ReadonlyFieldValue(IFieldSymbol field)
+    {
+        foreach (var reference in field.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: var value })
+            {
+                continue;
+            }
+
+            switch (value)
+            {
+                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                    return "a string literal";
+                case ArrayCreationExpressionSyntax { Initializer: { } elements } when AllLiterals(elements.Expressions):
+                case ImplicitArrayCreationExpressionSyntax { Initializer: var implicitElements } when AllLiterals(implicitElements.Expressions):
+                case InitializerExpressionSyntax { Expressions: var bare } when AllLiterals(bare):
+                    return "a byte array literal";
+                case CollectionExpressionSyntax collection when collection.Elements.Count > 0 && collection.Elements.All(e => e is ExpressionElementSyntax { Expression: LiteralExpressionSyntax }):
+                    return "a byte array literal";
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetBytes" or "FromBase64String" or "FromHexString" }, ArgumentList.Arguments: { Count: 1 } encodedArguments } when encodedArguments[0].Expression is LiteralExpressionSyntax:
+                    return "an encoded string literal";
+            }
+        }
+
+        return string.Empty;
+    }
+
+    private static bool AllLiterals(SeparatedSyntaxList<ExpressionSyntax> expressions) =>
+        expressions.Count > 0 && expressions.All(e => e is LiteralExpressionSyntax);
+
+    /// <summary>The tracer's descriptions end in " (line N)"; here the call site names the place.</summary>
+    private static string StripLine(string description)
+    {
+        var at = description.IndexOf(" (line ", System.StringComparison.Ordinal);
+        return at < 0 ? description : description.Substring(0, at) + description.Substring(description.IndexOf(')', at) + 1);
+    }
+
+    private static string Where(IOperation value)
+    {
+        var span = value.Syntax.GetLocation().GetLineSpan();
+        return "line " + (span.StartLinePosition.Line + 1).ToString(CultureInfo.InvariantCulture) + " of " + Path.GetFileName(span.Path);
+    }
+
+    /// <summary>Virtual, abstract and interface methods can be called through a base; extern ones from outside.</summary>
+    private static bool MayHaveUnseenCallers(IMethodSymbol method)
+    {
+        if (method.IsVirtual || method.IsAbstract || method.IsOverride || method.IsExtern || !method.ExplicitInterfaceImplementations.IsEmpty
+            || method.MethodKind is not (MethodKind.Ordinary or MethodKind.Constructor or MethodKind.LocalFunction or MethodKind.StaticConstructor))
+        {
+            return true;
+        }
+
+        foreach (var @interface in method.ContainingType.AllInterfaces)
+        {
+            foreach (var member in @interface.GetMembers(method.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A key, IV or nonce that comes from a parameter: the method and parameter, and what to say at the cipher.</summary>
+    private sealed class Candidate
+    {
+        public Candidate(IMethodSymbol method, int ordinal, KeyMaterialRole role, string sink, string origin, Location location, ISymbol? containingSymbol)
+        {
+            Method = method;
+            Ordinal = ordinal;
+            Role = role;
+            Sink = sink;
+            Origin = origin;
+            Location = location;
+            ContainingSymbol = containingSymbol;
+        }
+
+        public IMethodSymbol Method { get; }
+
+        public int Ordinal { get; }
+
+        public KeyMaterialRole Role { get; }
+
+        public string Sink { get; }
+
+        public string Origin { get; }
+
+        public Location Location { get; }
+
+        public ISymbol? ContainingSymbol { get; }
+    }
+}
