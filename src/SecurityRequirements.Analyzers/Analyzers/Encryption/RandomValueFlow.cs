@@ -35,7 +35,8 @@ internal sealed class RandomValueFlow
         {
             if (call.Arguments.Length == 1 && OperationTree.ReferencedSymbol(StripSpan(call.Arguments[0].Value)) is { } buffer)
             {
-                return walk.Taint(buffer, text: false);
+                // Where the bytes go says most (the key of AesGcm); the buffer's own name ("salt") is the fallback.
+                return walk.Taint(buffer, text: false) ?? walk.Named(buffer, TypeOf(buffer), "the {0} '" + buffer.Name + "'");
             }
 
             return null;
@@ -117,6 +118,15 @@ internal sealed class RandomValueFlow
 
         return false;
     }
+
+    private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
+    {
+        ILocalSymbol local => local.Type,
+        IParameterSymbol parameter => parameter.Type,
+        IFieldSymbol field => field.Type,
+        IPropertySymbol property => property.Type,
+        _ => null,
+    };
 
     private static string Line(IOperation operation) =>
         (operation.Syntax.GetLocation().GetLineSpan().StartLinePosition.Line + 1).ToString(CultureInfo.InvariantCulture);
@@ -414,14 +424,14 @@ internal sealed class RandomValueFlow
                     return property.Property.IsIndexer ? null : Named(property.Property, property.Property.Type, "the {0} '" + property.Property.Name + "'");
 
                 case IArrayElementReferenceOperation element when OperationTree.ReferencedSymbol(element.ArrayReference) is { } array:
-                    return Taint(array, text || element.Type?.SpecialType == SpecialType.System_Char);
+                    return Taint(array, text || element.Type?.SpecialType == SpecialType.System_Char) ?? Named(array, TypeOf(array), "the {0} '" + array.Name + "'");
 
                 default:
                     return null;
             }
         }
 
-        private string? Named(ISymbol symbol, ITypeSymbol? type, string format)
+        public string? Named(ISymbol symbol, ITypeSymbol? type, string format)
         {
             if (!_flow._names)
             {

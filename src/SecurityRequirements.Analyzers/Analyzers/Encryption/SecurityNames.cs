@@ -127,8 +127,47 @@ internal static class SecurityNames
             }
         }
 
-        return joined is "initializationvector" ? "IV" : null;
+        return joined is "initializationvector" ? "IV" : Compound(words);
     }
+
+    /// <summary>
+    /// Lower-case single-word names that camel case cannot split ("accesscode", "resettoken", "newpassword"):
+    /// matched against known compounds only, because "barcode", "unicode" or "keycode" end the same way.
+    /// </summary>
+    private static string? Compound(List<string> words)
+    {
+        if (words.Count != 1 || words[0].Length < 5)
+        {
+            return null;
+        }
+
+        var word = words[0];
+        if (word.IndexOf("password", StringComparison.Ordinal) >= 0 || word.IndexOf("passwd", StringComparison.Ordinal) >= 0)
+        {
+            return "password";
+        }
+
+        foreach (var prefix in CodePrefixes)
+        {
+            if (word.Length == prefix.Length + 4 && word.StartsWith(prefix, StringComparison.Ordinal) && word.EndsWith("code", StringComparison.Ordinal))
+            {
+                return "code";
+            }
+
+            if (word.Length == prefix.Length + 5 && word.StartsWith(prefix, StringComparison.Ordinal) && word.EndsWith("token", StringComparison.Ordinal))
+            {
+                return "token";
+            }
+        }
+
+        return word.EndsWith("otp", StringComparison.Ordinal) || word.StartsWith("otp", StringComparison.Ordinal) ? "one-time code" : null;
+    }
+
+    private static readonly string[] CodePrefixes =
+    {
+        "access", "reset", "verify", "verification", "confirm", "confirmation", "auth", "otp", "sms", "pin", "security", "activation",
+        "login", "recovery", "backup", "secret", "session", "refresh", "csrf", "api",
+    };
 
     /// <summary>True when a method's name marks the random text it returns as ordinary (a file name, test data, a colour).</summary>
     public static bool IsOrdinaryText(string identifier)

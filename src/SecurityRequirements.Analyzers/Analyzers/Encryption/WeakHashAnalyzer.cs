@@ -251,7 +251,7 @@ public sealed class WeakHashAnalyzer : RequirementsAnalyzer
         }
 
         private static Found FormsAuthentication(string weak) =>
-            new("FormsAuthentication.HashPasswordForStoringInConfigFile", weak, "a salted " + UsePbkdf2 + " (or ASP.NET Core Identity's PasswordHasher)", weak + " (unsalted)");
+            new("FormsAuthentication.HashPasswordForStoringInConfigFile", weak, "a salted " + UsePbkdf2 + " (or ASP.NET Core Identity's PasswordHasher)", weak);
 
         /// <summary>A HashAlgorithmName argument naming MD5 or SHA-1, or a string argument holding a weak hash name.</summary>
         private Found? FromArguments(ImmutableArray<IArgumentOperation> arguments, string api, bool isVerification)

@@ -145,6 +145,25 @@ public class InsecureRandomnessAnalyzerTests
 
                 public static void Send(string phone) => SendSms(phone, {|#8:_random.Next(1000, 9999)|}.ToString());
                 private static void SendSms(string phone, string verificationCode) { }
+
+                public static byte[] Seed()
+                {
+                    var salt = new byte[16];
+                    {|#9:_random.NextBytes(salt)|};
+                    return salt;
+                }
+
+                public static void Issue(User user)
+                {
+                    var pin = new char[4];
+                    for (int i = 0; i < pin.Length; i++) pin[i] = (char)('0' + {|#10:_random.Next(10)|});
+                    Save(user, new string(pin));
+                }
+
+                private static void Save(User user, string value) { }
+
+                private static string accesscode = "";
+                public static void Issue() => accesscode = {|#11:_random.Next(100000, 999999)|}.ToString();
             }
             """;
 
@@ -157,7 +176,10 @@ public class InsecureRandomnessAnalyzerTests
             Expect(5, "Random.Next", "the code 'resetCode'", UseGetInt32),
             Expect(6, "Random.Next", "the password 'Password' (line 4)", UseGetInt32),
             Expect(7, "Random.Next", "the password 'pwd' (line 50)", UseGetInt32),
-            Expect(8, "Random.Next", "the code passed as 'verificationCode' to Generator.SendSms", UseGetInt32));
+            Expect(8, "Random.Next", "the code passed as 'verificationCode' to Generator.SendSms", UseGetInt32),
+            Expect(9, "Random.NextBytes", "the salt 'salt' (line 64)", UseFill),
+            Expect(10, "Random.Next", "the PIN 'pin' (line 71)", UseGetInt32),
+            Expect(11, "Random.Next", "the code 'accesscode' (line 78)", UseGetInt32));
     }
 
     [Fact]
