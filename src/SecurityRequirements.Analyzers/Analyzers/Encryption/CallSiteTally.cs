@@ -1,3 +1,4 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace SecurityRequirements.Analyzers.Analyzers.Encryption;
@@ -21,26 +22,17 @@ internal sealed class CallSiteTally
         _firstAt = new (string, int)[parameterCount];
     }
 
-    public int Calls { get; private set; }
+    private int _calls;
+    private int _escapes;
+
+    public int Calls => Volatile.Read(ref _calls);
 
     /// <summary>The method is also used as a delegate, or called in ways not counted: its callers are not all known.</summary>
-    public bool Escapes { get; private set; }
+    public bool Escapes => Volatile.Read(ref _escapes) != 0;
 
-    public void AddCall()
-    {
-        lock (_gate)
-        {
-            Calls++;
-        }
-    }
+    public void AddCall() => Interlocked.Increment(ref _calls);
 
-    public void MarkEscaped()
-    {
-        lock (_gate)
-        {
-            Escapes = true;
-        }
-    }
+    public void MarkEscaped() => Interlocked.Exchange(ref _escapes, 1);
 
     public void AddHardCoded(int ordinal, string description, Location location)
     {

@@ -164,7 +164,9 @@ public sealed class CipherModeAnalyzer : RequirementsAnalyzer
     /// <summary>An Aes-family object that leaves the method: reported where it is made, with the mode it was given.</summary>
     private static Finding? FromCreation(IOperation creation, ITypeSymbol? type, CryptoTypes types, CipherModeResolver modes, ISymbol? containingSymbol)
     {
-        if (!CryptoTypes.DerivesFrom(type, types.SymmetricAlgorithm) || types.IsLegacyAlgorithm(type) || type is null
+        // The namespace first, without allocating: this runs for every object creation, and the Aes family lives there.
+        if (type?.ContainingNamespace is not { Name: "Cryptography", ContainingNamespace: { Name: "Security", ContainingNamespace.Name: "System" } }
+            || !CryptoTypes.DerivesFrom(type, types.SymmetricAlgorithm) || types.IsLegacyAlgorithm(type) || type is null
             || (creation is IInvocationOperation factory && !IsAesFactory(factory, types)))
         {
             return null;

@@ -49,6 +49,7 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
         var candidates = new ConcurrentBag<Candidate>();
         var tallies = new ConcurrentDictionary<IMethodSymbol, CallSiteTally>(SymbolEqualityComparer.Default);
         var fields = new ConcurrentDictionary<IFieldSymbol, string>(SymbolEqualityComparer.Default);
+        var mayReachCipher = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
 
         context.RegisterOperationAction(
             operationContext =>
@@ -57,10 +58,10 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
                 switch (operation)
                 {
                     case IInvocationOperation invocation:
-                        Tally(invocation.TargetMethod, invocation.Arguments, assembly, tallies, fields, tracer);
+                        Tally(invocation.TargetMethod, invocation.Arguments, assembly, tallies, mayReachCipher, fields, tracer);
                         break;
                     case IObjectCreationOperation { Constructor: { } constructor } creation:
-                        Tally(constructor, creation.Arguments, assembly, tallies, fields, tracer);
+                        Tally(constructor, creation.Arguments, assembly, tallies, mayReachCipher, fields, tracer);
                         break;
                 }
 
@@ -140,6 +141,7 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
         ImmutableArray<IArgumentOperation> arguments,
         IAssemblySymbol assembly,
         ConcurrentDictionary<IMethodSymbol, CallSiteTally> tallies,
+        ConcurrentDictionary<IMethodSymbol, bool> mayReachCipher,
         ConcurrentDictionary<IFieldSymbol, string> fields,
         ByteOriginTracer tracer)
     {
@@ -149,6 +151,11 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
         }
 
         var method = target.OriginalDefinition;
+        if (!mayReachCipher.GetOrAdd(method, MentionsCipher))
+        {
+            return; // only a method whose own body names a cipher member can be a candidate
+        }
+
         var tally = tallies.GetOrAdd(method, m => new CallSiteTally(m.Parameters.Length));
         tally.AddCall();
         foreach (var argument in arguments)
@@ -159,6 +166,29 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
                 tally.AddHardCoded(parameter.Ordinal, description, argument.Syntax.GetLocation());
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the method's own declaration names a member a key, IV or nonce enters a cipher through (Key, IV,
+    /// CreateEncryptor, EncryptCbc, Encrypt, AesGcm…). Read from syntax, once per method, so calls of the many methods
+    /// that cannot be candidates cost one cached lookup and are not tallied.
+    /// </summary>
+    private static bool MentionsCipher(IMethodSymbol method)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            foreach (var token in reference.GetSyntax().DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText is "Key" or "IV" or "CreateEncryptor" or "CreateDecryptor" or "Encrypt"
+                    or "EncryptCbc" or "EncryptCfb" or "TryEncryptCbc" or "TryEncryptCfb" or "DecryptCbc" or "DecryptCfb" or "TryDecryptCbc" or "TryDecryptCfb"
+                    or "AesGcm" or "AesCcm" or "ChaCha20Poly1305")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool HasTextOrBytesParameter(IMethodSymbol method)
