@@ -47,9 +47,13 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
         var tracer = new ByteOriginTracer(types);
         var assembly = context.Compilation.Assembly;
         var candidates = new ConcurrentBag<Candidate>();
-        var tallies = new ConcurrentDictionary<IMethodSymbol, CallSiteTally>(SymbolEqualityComparer.Default);
+
+        // Facts about calls are queued, not aggregated: most calls are of methods that never become candidates, and a
+        // queue append costs less than hashing the method. They are grouped at the end, for the candidates only.
+        var calls = new ConcurrentQueue<IMethodSymbol>();
+        var hardCoded = new ConcurrentQueue<HardCodedArgument>();
+        var escaped = new ConcurrentQueue<IMethodSymbol>();
         var fields = new ConcurrentDictionary<IFieldSymbol, string>(SymbolEqualityComparer.Default);
-        var mayReachCipher = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
 
         context.RegisterOperationAction(
             operationContext =>
@@ -58,10 +62,10 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
                 switch (operation)
                 {
                     case IInvocationOperation invocation:
-                        Tally(invocation.TargetMethod, invocation.Arguments, assembly, tallies, mayReachCipher, fields, tracer);
+                        RecordCall(invocation.TargetMethod, invocation.Arguments, assembly, calls, hardCoded, fields, tracer);
                         break;
                     case IObjectCreationOperation { Constructor: { } constructor } creation:
-                        Tally(constructor, creation.Arguments, assembly, tallies, mayReachCipher, fields, tracer);
+                        RecordCall(constructor, creation.Arguments, assembly, calls, hardCoded, fields, tracer);
                         break;
                 }
 
@@ -92,16 +96,55 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
                 var method = ((IMethodReferenceOperation)operationContext.Operation).Method.OriginalDefinition;
                 if (SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, assembly))
                 {
-                    tallies.GetOrAdd(method, m => new CallSiteTally(m.Parameters.Length)).MarkEscaped();
+                    escaped.Enqueue(method);
                 }
             },
             OperationKind.MethodReference);
 
         context.RegisterCompilationEndAction(endContext =>
         {
+            if (candidates.IsEmpty)
+            {
+                return;
+            }
+
+            var tallies = new Dictionary<IMethodSymbol, CallSiteTally>(SymbolEqualityComparer.Default);
             foreach (var candidate in candidates)
             {
-                if (!tallies.TryGetValue(candidate.Method, out var tally) || tally.AllHardCoded(candidate.Ordinal) is not { } first || MayHaveUnseenCallers(candidate.Method))
+                if (!tallies.ContainsKey(candidate.Method))
+                {
+                    tallies.Add(candidate.Method, new CallSiteTally(candidate.Method.Parameters.Length));
+                }
+            }
+
+            foreach (var method in calls)
+            {
+                if (tallies.TryGetValue(method, out var tally))
+                {
+                    tally.Calls++;
+                }
+            }
+
+            foreach (var argument in hardCoded)
+            {
+                if (tallies.TryGetValue(argument.Method, out var tally))
+                {
+                    tally.Add(argument);
+                }
+            }
+
+            foreach (var method in escaped)
+            {
+                if (tallies.TryGetValue(method, out var tally))
+                {
+                    tally.Escapes = true;
+                }
+            }
+
+            foreach (var candidate in candidates)
+            {
+                var tally = tallies[candidate.Method];
+                if (tally.AllHardCoded(candidate.Ordinal) is not { } first || MayHaveUnseenCallers(candidate.Method))
                 {
                     continue;
                 }
@@ -112,7 +155,8 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
                     KeyMaterialRole.IV => "IV",
                     _ => "nonce",
                 };
-                var calls = tally.Calls == 1 ? first : tally.Calls.ToString(CultureInfo.InvariantCulture) + " calls, the first " + first;
+                var where = first.Describe();
+                var described = tally.Calls == 1 ? where : tally.Calls.ToString(CultureInfo.InvariantCulture) + " calls, the first " + where;
                 foreach (var control in controls)
                 {
                     requirements.Report(
@@ -128,20 +172,20 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
                         candidate.Sink,
                         candidate.Origin,
                         candidate.Method.Name,
-                        calls,
+                        described,
                         candidate.Role == KeyMaterialRole.Key ? KeyAdvice : IvAdvice);
                 }
             }
         });
     }
 
-    /// <summary>Counts one call of a source method and, per string or byte parameter, whether it is given a hard-coded value.</summary>
-    private static void Tally(
+    /// <summary>Queues one call of a source method and, per string or byte parameter, any hard-coded value it is given.</summary>
+    private static void RecordCall(
         IMethodSymbol target,
         ImmutableArray<IArgumentOperation> arguments,
         IAssemblySymbol assembly,
-        ConcurrentDictionary<IMethodSymbol, CallSiteTally> tallies,
-        ConcurrentDictionary<IMethodSymbol, bool> mayReachCipher,
+        ConcurrentQueue<IMethodSymbol> calls,
+        ConcurrentQueue<HardCodedArgument> hardCoded,
         ConcurrentDictionary<IFieldSymbol, string> fields,
         ByteOriginTracer tracer)
     {
@@ -151,44 +195,15 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
         }
 
         var method = target.OriginalDefinition;
-        if (!mayReachCipher.GetOrAdd(method, MentionsCipher))
-        {
-            return; // only a method whose own body names a cipher member can be a candidate
-        }
-
-        var tally = tallies.GetOrAdd(method, m => new CallSiteTally(m.Parameters.Length));
-        tally.AddCall();
+        calls.Enqueue(method);
         foreach (var argument in arguments)
         {
             if (argument.Parameter is { } parameter && parameter.Ordinal < method.Parameters.Length && IsTextOrBytes(parameter.Type)
                 && HardCoded(argument.Value, fields, tracer) is { } description)
             {
-                tally.AddHardCoded(parameter.Ordinal, description, argument.Syntax.GetLocation());
+                hardCoded.Enqueue(new HardCodedArgument(method, parameter.Ordinal, description, argument.Syntax.GetLocation()));
             }
         }
-    }
-
-    /// <summary>
-    /// Whether the method's own declaration names a member a key, IV or nonce enters a cipher through (Key, IV,
-    /// CreateEncryptor, EncryptCbc, Encrypt, AesGcm…). Read from syntax, once per method, so calls of the many methods
-    /// that cannot be candidates cost one cached lookup and are not tallied.
-    /// </summary>
-    private static bool MentionsCipher(IMethodSymbol method)
-    {
-        foreach (var reference in method.DeclaringSyntaxReferences)
-        {
-            foreach (var token in reference.GetSyntax().DescendantTokens())
-            {
-                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText is "Key" or "IV" or "CreateEncryptor" or "CreateDecryptor" or "Encrypt"
-                    or "EncryptCbc" or "EncryptCfb" or "TryEncryptCbc" or "TryEncryptCfb" or "DecryptCbc" or "DecryptCfb" or "TryDecryptCbc" or "TryDecryptCfb"
-                    or "AesGcm" or "AesCcm" or "ChaCha20Poly1305")
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
     }
 
     private static bool HasTextOrBytesParameter(IMethodSymbol method)
@@ -221,9 +236,7 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
 
         if (operation.ConstantValue is { HasValue: true, Value: string })
         {
-            return operation is IFieldReferenceOperation constant
-                ? "the constant " + constant.Field.Name + " at " + Where(value)
-                : "a string literal at " + Where(value);
+            return operation is IFieldReferenceOperation constant ? "the constant " + constant.Field.Name : "a string literal";
         }
 
         switch (operation)
@@ -231,11 +244,11 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
             case IArrayCreationOperation:
             case IInvocationOperation { Arguments.Length: > 0 } invocation when invocation.Arguments[0].Value.ConstantValue.HasValue:
                 var origin = tracer.Trace(operation);
-                return origin.Kind == ByteOriginKind.Literal ? StripLine(origin.Description) + " at " + Where(value) : null;
+                return origin.Kind == ByteOriginKind.Literal ? StripLine(origin.Description) : null;
 
             case IFieldReferenceOperation { Field: { IsReadOnly: true } field } reference:
                 var described = fields.GetOrAdd(field, ReadonlyFieldValue);
-                return described.Length == 0 ? null : "the readonly field " + field.Name + ", " + described + ", at " + Where(value);
+                return described.Length == 0 ? null : "the readonly field " + field.Name + ", " + described + ",";
 
             default:
                 return null;
@@ -283,12 +296,6 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
         return at < 0 ? description : description.Substring(0, at) + description.Substring(description.IndexOf(')', at) + 1);
     }
 
-    private static string Where(IOperation value)
-    {
-        var span = value.Syntax.GetLocation().GetLineSpan();
-        return "line " + (span.StartLinePosition.Line + 1).ToString(CultureInfo.InvariantCulture) + " of " + Path.GetFileName(span.Path);
-    }
-
     /// <summary>Virtual, abstract and interface methods can be called through a base; extern ones from outside.</summary>
     private static bool MayHaveUnseenCallers(IMethodSymbol method)
     {
@@ -310,6 +317,75 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
         }
 
         return false;
+    }
+
+    /// <summary>A hard-coded value passed to a source method: which method and parameter, what it is, and where.</summary>
+    private readonly struct HardCodedArgument
+    {
+        public HardCodedArgument(IMethodSymbol method, int ordinal, string description, Location location)
+        {
+            Method = method;
+            Ordinal = ordinal;
+            Description = description;
+            Location = location;
+        }
+
+        public IMethodSymbol Method { get; }
+
+        public int Ordinal { get; }
+
+        public string Description { get; }
+
+        public Location Location { get; }
+
+        /// <summary>"a string literal at line 12 of Program.cs".</summary>
+        public string Describe()
+        {
+            var span = Location.GetLineSpan();
+            return Description + " at line " + (span.StartLinePosition.Line + 1).ToString(CultureInfo.InvariantCulture) + " of " + Path.GetFileName(span.Path);
+        }
+    }
+
+    /// <summary>The calls of one candidate method, grouped at compilation end.</summary>
+    private sealed class CallSiteTally
+    {
+        private readonly int[] _hardCoded;
+        private readonly HardCodedArgument?[] _first;
+
+        public CallSiteTally(int parameterCount)
+        {
+            _hardCoded = new int[parameterCount];
+            _first = new HardCodedArgument?[parameterCount];
+        }
+
+        public int Calls { get; set; }
+
+        /// <summary>Also used as a delegate: its callers are not all known.</summary>
+        public bool Escapes { get; set; }
+
+        public void Add(HardCodedArgument argument)
+        {
+            if (argument.Ordinal >= _hardCoded.Length)
+            {
+                return;
+            }
+
+            _hardCoded[argument.Ordinal]++;
+            if (_first[argument.Ordinal] is not { } first || Precedes(argument.Location, first.Location))
+            {
+                _first[argument.Ordinal] = argument;
+            }
+        }
+
+        /// <summary>The first hard-coded value in source order, when every call passes one for the parameter; else null.</summary>
+        public HardCodedArgument? AllHardCoded(int ordinal) =>
+            !Escapes && Calls > 0 && ordinal < _hardCoded.Length && _hardCoded[ordinal] == Calls ? _first[ordinal] : null;
+
+        private static bool Precedes(Location a, Location b)
+        {
+            var byPath = string.CompareOrdinal(a.SourceTree?.FilePath, b.SourceTree?.FilePath);
+            return byPath < 0 || (byPath == 0 && a.SourceSpan.Start < b.SourceSpan.Start);
+        }
     }
 
     /// <summary>A key, IV or nonce that comes from a parameter: the method and parameter, and what to say at the cipher.</summary>

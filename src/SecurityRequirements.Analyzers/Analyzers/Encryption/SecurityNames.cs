@@ -32,6 +32,8 @@ internal static class SecurityNames
         "qr", "source", "machine", "byte", "event", "culture", "region", "type", "class", "html", "css", "cancellation", "file", "test",
         "fake", "dummy", "sample", "mock", "lorem", "name", "display", "locale", "unit", "sku", "ean", "upc", "isbn", "zone",
         "post", "dial", "phone", "emoji", "keyboard", "console", "input", "mouse", "sequence", "message", "diagnostic",
+        "index", "idx", "count", "length", "len", "size", "position", "pos", "offset", "delay", "timeout", "interval", "retry",
+        "attempt", "attempts", "width", "height", "expiry", "expiration", "lifetime",
     };
 
     /// <summary>Words in a method name that mark its random text as ordinary (file names, test data, colours).</summary>
