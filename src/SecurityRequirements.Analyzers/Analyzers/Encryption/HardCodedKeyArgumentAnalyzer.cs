@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -31,6 +32,11 @@ namespace SecurityRequirements.Analyzers.Analyzers.Encryption;
 public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
 {
     private const string KeyAdvice = "load the key from your key store at run time, or generate it with RandomNumberGenerator.GetBytes, and pass that";
+    private const string StringLiteral = "a string literal";
+
+    /// <summary>Cached delegate: the field cache is consulted for every readonly field argument.</summary>
+    private static readonly Func<IFieldSymbol, string> ReadFieldValue = ReadonlyFieldValue;
+
     private const string IvAdvice = "generate a fresh IV or nonce with RandomNumberGenerator.GetBytes for every message instead of taking it from the callers";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.HardCodedKeyArgument);
@@ -155,7 +161,7 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
                     KeyMaterialRole.IV => "IV",
                     _ => "nonce",
                 };
-                var where = first.Describe();
+                var where = first.Describe(fields);
                 var described = tally.Calls == 1 ? where : tally.Calls.ToString(CultureInfo.InvariantCulture) + " calls, the first " + where;
                 foreach (var control in controls)
                 {
@@ -199,9 +205,9 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
         foreach (var argument in arguments)
         {
             if (argument.Parameter is { } parameter && parameter.Ordinal < method.Parameters.Length && IsTextOrBytes(parameter.Type)
-                && HardCoded(argument.Value, fields, tracer) is { } description)
+                && HardCoded(argument.Value, fields, tracer) is { } detail)
             {
-                hardCoded.Enqueue(new HardCodedArgument(method, parameter.Ordinal, description, argument.Syntax.GetLocation()));
+                hardCoded.Enqueue(new HardCodedArgument(method, parameter.Ordinal, detail, argument.Syntax));
             }
         }
     }
@@ -225,8 +231,11 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
         || (type is INamedTypeSymbol { Name: "ReadOnlySpan" or "Span" or "ReadOnlyMemory" or "Memory", TypeArguments.Length: 1 } span
             && span.TypeArguments[0].SpecialType is SpecialType.System_Byte or SpecialType.System_Char);
 
-    /// <summary>A phrase for a hard-coded argument, or null. Only shapes that need no walk of the caller's body.</summary>
-    private static string? HardCoded(IOperation value, ConcurrentDictionary<IFieldSymbol, string> fields, ByteOriginTracer tracer)
+    /// <summary>
+    /// What makes an argument hard-coded, or null: a phrase (a literal), or the constant or readonly field it reads, named
+    /// only when a diagnostic needs it. Only shapes that need no walk of the caller's body; nothing is built for a miss.
+    /// </summary>
+    private static object? HardCoded(IOperation value, ConcurrentDictionary<IFieldSymbol, string> fields, ByteOriginTracer tracer)
     {
         var operation = OperationTree.SkipConversions(value);
         if (operation is null)
@@ -236,7 +245,7 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
 
         if (operation.ConstantValue is { HasValue: true, Value: string })
         {
-            return operation is IFieldReferenceOperation constant ? "the constant " + constant.Field.Name : "a string literal";
+            return operation is IFieldReferenceOperation constant ? constant.Field : StringLiteral;
         }
 
         switch (operation)
@@ -246,9 +255,8 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
                 var origin = tracer.Trace(operation);
                 return origin.Kind == ByteOriginKind.Literal ? StripLine(origin.Description) : null;
 
-            case IFieldReferenceOperation { Field: { IsReadOnly: true } field } reference:
-                var described = fields.GetOrAdd(field, ReadonlyFieldValue);
-                return described.Length == 0 ? null : "the readonly field " + field.Name + ", " + described + ",";
+            case IFieldReferenceOperation { Field: { IsReadOnly: true } field }:
+                return fields.GetOrAdd(field, ReadFieldValue).Length == 0 ? null : field;
 
             default:
                 return null;
@@ -319,30 +327,36 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
         return false;
     }
 
-    /// <summary>A hard-coded value passed to a source method: which method and parameter, what it is, and where.</summary>
+    /// <summary>A hard-coded value passed to a source method: which method and parameter, what it is (a phrase, or the field it reads), and where.</summary>
     private readonly struct HardCodedArgument
     {
-        public HardCodedArgument(IMethodSymbol method, int ordinal, string description, Location location)
+        public HardCodedArgument(IMethodSymbol method, int ordinal, object detail, SyntaxNode syntax)
         {
             Method = method;
             Ordinal = ordinal;
-            Description = description;
-            Location = location;
+            Detail = detail;
+            Syntax = syntax;
         }
 
         public IMethodSymbol Method { get; }
 
         public int Ordinal { get; }
 
-        public string Description { get; }
+        public object Detail { get; }
 
-        public Location Location { get; }
+        public SyntaxNode Syntax { get; }
 
-        /// <summary>"a string literal at line 12 of Program.cs".</summary>
-        public string Describe()
+        /// <summary>"a string literal at line 12 of Program.cs", "the constant Key at …", "the readonly field FixedIv, a byte array literal, at …".</summary>
+        public string Describe(ConcurrentDictionary<IFieldSymbol, string> fields)
         {
-            var span = Location.GetLineSpan();
-            return Description + " at line " + (span.StartLinePosition.Line + 1).ToString(CultureInfo.InvariantCulture) + " of " + Path.GetFileName(span.Path);
+            var what = Detail switch
+            {
+                IFieldSymbol { IsConst: true } constant => "the constant " + constant.Name,
+                IFieldSymbol field => "the readonly field " + field.Name + ", " + fields.GetOrAdd(field, ReadFieldValue) + ",",
+                _ => (string)Detail,
+            };
+            var span = Syntax.GetLocation().GetLineSpan();
+            return what + " at line " + (span.StartLinePosition.Line + 1).ToString(CultureInfo.InvariantCulture) + " of " + Path.GetFileName(span.Path);
         }
     }
 
@@ -371,7 +385,7 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
             }
 
             _hardCoded[argument.Ordinal]++;
-            if (_first[argument.Ordinal] is not { } first || Precedes(argument.Location, first.Location))
+            if (_first[argument.Ordinal] is not { } first || Precedes(argument.Syntax, first.Syntax))
             {
                 _first[argument.Ordinal] = argument;
             }
@@ -381,10 +395,10 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
         public HardCodedArgument? AllHardCoded(int ordinal) =>
             !Escapes && Calls > 0 && ordinal < _hardCoded.Length && _hardCoded[ordinal] == Calls ? _first[ordinal] : null;
 
-        private static bool Precedes(Location a, Location b)
+        private static bool Precedes(SyntaxNode a, SyntaxNode b)
         {
-            var byPath = string.CompareOrdinal(a.SourceTree?.FilePath, b.SourceTree?.FilePath);
-            return byPath < 0 || (byPath == 0 && a.SourceSpan.Start < b.SourceSpan.Start);
+            var byPath = string.CompareOrdinal(a.SyntaxTree.FilePath, b.SyntaxTree.FilePath);
+            return byPath < 0 || (byPath == 0 && a.SpanStart < b.SpanStart);
         }
     }
 

@@ -97,6 +97,11 @@ public sealed class WeakHashAnalyzer : RequirementsAnalyzer
                     return;
                 }
 
+                var api = found.Api ?? operation switch
+                {
+                    IInvocationOperation invocation => invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name,
+                    _ => "new " + operation.Type?.Name + "(...)",
+                };
                 foreach (var control in controls)
                 {
                     requirements.Report(
@@ -108,7 +113,7 @@ public sealed class WeakHashAnalyzer : RequirementsAnalyzer
                         ImmutableDictionary<string, string?>.Empty.Add("Algorithm", found.Algorithm),
                         control.Id,
                         control.Requirement,
-                        found.Api,
+                        api,
                         found.Described,
                         found.Replacement);
                 }
@@ -121,7 +126,8 @@ public sealed class WeakHashAnalyzer : RequirementsAnalyzer
     /// <summary>One weak hash found: the API named in the message, the algorithm (and how it was chosen) and the replacement.</summary>
     private sealed class Found
     {
-        public Found(string api, string algorithm, string replacement, string? described = null)
+        // api: the API as the message names it, or null to name it from the reported operation (built only when reporting).
+        public Found(string? api, string algorithm, string replacement, string? described = null)
         {
             Api = api;
             Algorithm = algorithm;
@@ -129,7 +135,7 @@ public sealed class WeakHashAnalyzer : RequirementsAnalyzer
             Described = described ?? algorithm;
         }
 
-        public string Api { get; }
+        public string? Api { get; }
 
         public string Algorithm { get; }
 
@@ -156,19 +162,19 @@ public sealed class WeakHashAnalyzer : RequirementsAnalyzer
 
         public Found? FromCreation(IObjectCreationOperation creation)
         {
+            // The namespace first, without allocating: this runs for every object creation.
             var type = creation.Type;
-            var api = "new " + type?.Name + "(...)";
-            if (WeakTypeName(type) is { } weak)
-            {
-                return new Found(api, weak, Replacement(weak));
-            }
-
             if (!IsCryptographyNamespace(type?.ContainingNamespace))
             {
                 return null;
             }
 
-            if (FromArguments(creation.Arguments, api, isVerification: false) is { } named)
+            if (WeakTypeName(type) is { } weak)
+            {
+                return new Found(null, weak, Replacement(weak));
+            }
+
+            if (FromArguments(creation.Arguments, isKdf: type?.Name == "Rfc2898DeriveBytes", isVerification: false) is { } named)
             {
                 return named;
             }
@@ -176,12 +182,12 @@ public sealed class WeakHashAnalyzer : RequirementsAnalyzer
             // Rfc2898DeriveBytes without a HashAlgorithmName and PasswordDeriveBytes without a hash name fall back to SHA-1.
             if (SymbolEqualityComparer.Default.Equals(type, _rfc2898) && !HasParameterOfType(creation.Constructor, _hashAlgorithmName))
             {
-                return new Found(api, "SHA1", UsePbkdf2, "SHA1 (its default when no hash algorithm is named)");
+                return new Found(null, "SHA1", UsePbkdf2, "SHA1 (its default when no hash algorithm is named)");
             }
 
             if (SymbolEqualityComparer.Default.Equals(type, _passwordDeriveBytes) && !HasParameterNamed(creation.Constructor, "strHashName"))
             {
-                return new Found(api, "SHA1", UsePbkdf2, "SHA1 (its default when no hash name is given)");
+                return new Found(null, "SHA1", UsePbkdf2, "SHA1 (its default when no hash name is given)");
             }
 
             return null;
@@ -196,22 +202,21 @@ public sealed class WeakHashAnalyzer : RequirementsAnalyzer
             }
 
             var type = method.ContainingType;
-            var api = type.Name + "." + method.Name;
-            if (method.IsStatic && WeakTypeName(type) is { } owner)
-            {
-                return new Found(api, owner, Replacement(owner));
-            }
-
             if (IsCryptographyNamespace(type.ContainingNamespace))
             {
+                if (method.IsStatic && WeakTypeName(type) is { } owner)
+                {
+                    return new Found(null, owner, Replacement(owner));
+                }
+
                 if (type.Name == "IncrementalHash" && invocation.Arguments.Length > 0 && WeakAlgorithmName(invocation.Arguments[0].Value, 0) is { } incremental)
                 {
                     return method.Name == "CreateHMAC"
-                        ? new Found(api, "HMAC" + incremental, UseHmacSha256)
-                        : new Found(api, incremental, UseSha256);
+                        ? new Found(null, "HMAC" + incremental, UseHmacSha256)
+                        : new Found(null, incremental, UseSha256);
                 }
 
-                return FromArguments(invocation.Arguments, api, method.Name.StartsWith("Verify", StringComparison.Ordinal));
+                return FromArguments(invocation.Arguments, isKdf: type.Name == "Rfc2898DeriveBytes", method.Name.StartsWith("Verify", StringComparison.Ordinal));
             }
 
             if (method.Name == "Pbkdf2" && type.Name == "KeyDerivation")
@@ -221,7 +226,7 @@ public sealed class WeakHashAnalyzer : RequirementsAnalyzer
                     if (argument.Parameter?.Type.Name == "KeyDerivationPrf" && ConstantTracer.TryGetValue(argument.Value, out var prf)
                         && EnumMemberName(argument.Parameter.Type, prf) is "HMACSHA1" or "HMACMD5")
                     {
-                        return new Found(api, "HMACSHA1", "KeyDerivationPrf.HMACSHA256 (or HMACSHA512)", "KeyDerivationPrf.HMACSHA1");
+                        return new Found(null, "HMACSHA1", "KeyDerivationPrf.HMACSHA256 (or HMACSHA512)", "KeyDerivationPrf.HMACSHA1");
                     }
                 }
 
@@ -254,7 +259,7 @@ public sealed class WeakHashAnalyzer : RequirementsAnalyzer
             new("FormsAuthentication.HashPasswordForStoringInConfigFile", weak, "a salted " + UsePbkdf2 + " (or ASP.NET Core Identity's PasswordHasher)", weak);
 
         /// <summary>A HashAlgorithmName argument naming MD5 or SHA-1, or a string argument holding a weak hash name.</summary>
-        private Found? FromArguments(ImmutableArray<IArgumentOperation> arguments, string api, bool isVerification)
+        private Found? FromArguments(ImmutableArray<IArgumentOperation> arguments, bool isKdf, bool isVerification)
         {
             foreach (var argument in arguments)
             {
@@ -267,8 +272,7 @@ public sealed class WeakHashAnalyzer : RequirementsAnalyzer
                 {
                     if (!isVerification && WeakAlgorithmName(argument.Value, 0) is { } weak)
                     {
-                        var isKdf = api.StartsWith("Rfc2898DeriveBytes", StringComparison.Ordinal) || api.StartsWith("new Rfc2898DeriveBytes", StringComparison.Ordinal);
-                        return new Found(api, weak, isKdf ? UsePbkdf2 : UseSha256Name, "HashAlgorithmName." + weak);
+                        return new Found(null, weak, isKdf ? UsePbkdf2 : UseSha256Name, "HashAlgorithmName." + weak);
                     }
 
                     continue;
@@ -278,7 +282,7 @@ public sealed class WeakHashAnalyzer : RequirementsAnalyzer
                     && parameter.Name.IndexOf("password", StringComparison.OrdinalIgnoreCase) < 0
                     && ConstantTracer.String(argument.Value) is { } name && WeakNames.TryGetValue(name.Trim(), out var named))
                 {
-                    return new Found(api, named, Replacement(named), Quoted(name, argument.Value));
+                    return new Found(null, named, Replacement(named), Quoted(name, argument.Value));
                 }
             }
 
