@@ -195,34 +195,23 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
         ConcurrentDictionary<IFieldSymbol, string> fields,
         ByteOriginTracer tracer)
     {
-        if (arguments.IsEmpty || !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, assembly) || !HasTextOrBytesParameter(target))
+        // Cheap exits first: this runs for every call. Every call of a source method is queued (a candidate's calls must
+        // all be counted); an argument is examined only when its operation kind can be hard-coded, and its parameter's
+        // type is read only then.
+        if (arguments.IsEmpty || !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, assembly))
         {
-            return; // cheap exits first: this runs for every call
+            return;
         }
 
         var method = target.OriginalDefinition;
         calls.Enqueue(method);
         foreach (var argument in arguments)
         {
-            if (argument.Parameter is { } parameter && parameter.Ordinal < method.Parameters.Length && IsTextOrBytes(parameter.Type)
-                && HardCoded(argument.Value, fields, tracer) is { } detail)
+            if (HardCoded(argument.Value, fields, tracer) is { } detail && argument.Parameter is { } parameter && IsTextOrBytes(parameter.Type))
             {
                 hardCoded.Enqueue(new HardCodedArgument(method, parameter.Ordinal, detail, argument.Syntax));
             }
         }
-    }
-
-    private static bool HasTextOrBytesParameter(IMethodSymbol method)
-    {
-        foreach (var parameter in method.Parameters)
-        {
-            if (IsTextOrBytes(parameter.Type))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool IsTextOrBytes(ITypeSymbol type) =>
@@ -237,31 +226,33 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
     /// </summary>
     private static object? HardCoded(IOperation value, ConcurrentDictionary<IFieldSymbol, string> fields, ByteOriginTracer tracer)
     {
-        var operation = OperationTree.SkipConversions(value);
-        if (operation is null)
+        switch (OperationTree.SkipConversions(value))
         {
-            return null;
-        }
+            case ILiteralOperation literal:
+                return literal.ConstantValue.Value is string ? StringLiteral : null;
 
-        if (operation.ConstantValue is { HasValue: true, Value: string })
-        {
-            return operation is IFieldReferenceOperation constant ? constant.Field : StringLiteral;
-        }
+            case IFieldReferenceOperation { Field: { IsConst: true } constant }:
+                return constant.ConstantValue is string ? constant : null;
 
-        switch (operation)
-        {
-            case IArrayCreationOperation:
-            case IInvocationOperation { Arguments.Length: > 0 } invocation when invocation.Arguments[0].Value.ConstantValue.HasValue:
-                var origin = tracer.Trace(operation);
-                return origin.Kind == ByteOriginKind.Literal ? StripLine(origin.Description) : null;
-
-            case IFieldReferenceOperation { Field: { IsReadOnly: true } field }:
+            case IFieldReferenceOperation { Field: { IsReadOnly: true } field } when IsTextOrBytes(field.Type):
                 return fields.GetOrAdd(field, ReadFieldValue).Length == 0 ? null : field;
+
+            case IArrayCreationOperation { IsImplicit: false } creation when creation.Type is { } arrayType && IsTextOrBytes(arrayType):
+                return Literal(tracer.Trace(creation));
+
+            case IInvocationOperation { TargetMethod.Name: "GetBytes" or "FromBase64String" or "FromHexString", Arguments.Length: > 0 } invocation
+                when OperationTree.SkipConversions(invocation.Arguments[0].Value) is ILiteralOperation or IFieldReferenceOperation { Field.IsConst: true }:
+                return Literal(tracer.Trace(invocation));
+
+            case IInterpolatedStringOperation or IBinaryOperation when value.ConstantValue.Value is string:
+                return StringLiteral;
 
             default:
                 return null;
         }
     }
+
+    private static string? Literal(ByteOrigin origin) => origin.Kind == ByteOriginKind.Literal ? StripLine(origin.Description) : null;
 
     /// <summary>
     /// What a readonly field is initialised with, read from its declaration's syntax so that the answer is the same
