@@ -97,6 +97,10 @@ internal sealed class RandomValueFlow
         };
     }
 
+    /// <summary>A character or word picked at random over and over (a loop or projection): text being assembled.</summary>
+    private static bool PicksText(IOperation element) =>
+        element.Type?.SpecialType is SpecialType.System_Char or SpecialType.System_String && Repeated(element);
+
     /// <summary>
     /// Inside a loop or a lambda (a projection run per character): where random characters are assembled into text,
     /// as opposed to one random character or number turned into a string once.
@@ -236,20 +240,30 @@ internal sealed class RandomValueFlow
                         break;
 
                     case IArrayElementReferenceOperation element:
-                        // chars[random.Next(chars.Length)]: an element chosen at random; or an element of a random array.
-                        text |= element.Type?.SpecialType is SpecialType.System_Char or SpecialType.System_String && Repeated(element);
                         if (element.Parent is IAssignmentOperation write && write.Target == element)
                         {
                             return null;
                         }
 
+                        if (element.ArrayReference != current && !PicksText(element))
+                        {
+                            return null; // one element picked at random from a list is a choice, not a secret
+                        }
+
+                        // chars[random.Next(chars.Length)] in a loop: random text; or an element of a random array.
+                        text |= element.ArrayReference != current;
                         break;
 
                     case IArgumentOperation argument:
                         switch (argument.Parent)
                         {
                             case IPropertyReferenceOperation indexer:
-                                text |= indexer.Type?.SpecialType is SpecialType.System_Char or SpecialType.System_String && Repeated(indexer);
+                                if (!PicksText(indexer))
+                                {
+                                    return null; // tokens[random.Next(tokens.Count)]: a choice from a list, not a secret
+                                }
+
+                                text = true;
                                 current = indexer;
                                 continue;
 

@@ -210,6 +210,8 @@ public class InsecureRandomnessAnalyzerTests
                 public static bool Coin() => Rng.Next(2) == 0;
                 public static void Shuffled(int[] deck) => Rng.Shuffle(deck);
                 public static string Label() { var label = "item-" + Rng.Next(); return label; }
+                public static string PickToken(List<string> tokens) { var token = tokens[Rng.Next(tokens.Count)]; return token; }
+                public static string PickCode(string[] codes) => codes[Rng.Next(codes.Length)];
             }
 
             // BouncyCastle's SecureRandom derives from System.Random and is a cryptographic generator.
