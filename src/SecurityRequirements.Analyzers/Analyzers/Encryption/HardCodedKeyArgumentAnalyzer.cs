@@ -198,7 +198,8 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
         // Cheap exits first: this runs for every call. Every call of a source method is queued (a candidate's calls must
         // all be counted); an argument is examined only when its operation kind can be hard-coded, and its parameter's
         // type is read only then.
-        if (arguments.IsEmpty || !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, assembly))
+        // Public symbols are cached per symbol, so the same assembly is the same instance (no comparer needed).
+        if (arguments.IsEmpty || !ReferenceEquals(target.ContainingAssembly, assembly))
         {
             return;
         }
@@ -207,7 +208,9 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
         calls.Enqueue(method);
         foreach (var argument in arguments)
         {
-            if (HardCoded(argument.Value, fields, tracer) is { } detail && argument.Parameter is { } parameter && IsTextOrBytes(parameter.Type))
+            // The argument's own type (the conversion to the parameter's type, when there is one): IParameterSymbol.Type
+            // builds a new public symbol for nullable-annotated types on every access.
+            if (HardCoded(argument.Value, fields, tracer) is { } detail && argument.Value.Type is { } type && IsTextOrBytes(type) && argument.Parameter is { } parameter)
             {
                 hardCoded.Enqueue(new HardCodedArgument(method, parameter.Ordinal, detail, argument.Syntax));
             }
