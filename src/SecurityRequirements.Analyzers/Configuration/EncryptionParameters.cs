@@ -11,17 +11,18 @@ internal sealed class EncryptionParameters
     public const string Aes128Gcm = "AES-128-GCM";
     public const string ChaCha20Poly1305 = "ChaCha20-Poly1305";
 
-    public static readonly EncryptionParameters Default = new(ImmutableArray.Create(Aes256Gcm), 256, null, null, forbidWeakHashes: false);
+    public static readonly EncryptionParameters Default = new(ImmutableArray.Create(Aes256Gcm), 256, null, null, forbidWeakHashes: false, forbidSystemRandom: false);
 
     private static readonly string[] KnownAlgorithms = { Aes256Gcm, Aes192Gcm, Aes128Gcm, ChaCha20Poly1305 };
 
-    public EncryptionParameters(ImmutableArray<string> algorithms, int minKeyBits, int? keyRotationDays, string? keyStorage, bool forbidWeakHashes)
+    public EncryptionParameters(ImmutableArray<string> algorithms, int minKeyBits, int? keyRotationDays, string? keyStorage, bool forbidWeakHashes, bool forbidSystemRandom)
     {
         Algorithms = algorithms;
         MinKeyBits = minKeyBits;
         KeyRotationDays = keyRotationDays;
         KeyStorage = keyStorage;
         ForbidWeakHashes = forbidWeakHashes;
+        ForbidSystemRandom = forbidSystemRandom;
     }
 
     /// <summary>Allowed AEAD choices, canonical spelling.</summary>
@@ -37,6 +38,9 @@ internal sealed class EncryptionParameters
 
     public bool ForbidWeakHashes { get; }
 
+    /// <summary>Every call on System.Random is reported, not only those that produce a security value.</summary>
+    public bool ForbidSystemRandom { get; }
+
     public bool Allows(string algorithm) => Algorithms.Contains(algorithm);
 
     /// <summary>The values the check applies, defaults included, for the attestation and the brief.</summary>
@@ -44,6 +48,7 @@ internal sealed class EncryptionParameters
     {
         var builder = ImmutableArray.CreateBuilder<ParameterModel>();
         builder.Add(ParameterModel.List("algorithms", Algorithms));
+        builder.Add(ParameterModel.Scalar("forbid_system_random", ForbidSystemRandom ? "true" : "false"));
         builder.Add(ParameterModel.Scalar("forbid_weak_hashes", ForbidWeakHashes ? "true" : "false"));
         if (KeyRotationDays is { } rotation)
         {
@@ -90,7 +95,8 @@ internal sealed class EncryptionParameters
         var rotation = reader.Int("key_rotation_days", 1, 36500);
         var storage = reader.String("key_storage")?.Value;
         var forbidWeakHashes = reader.Bool("forbid_weak_hashes") ?? false;
-        return new EncryptionParameters(algorithms, minKeyBits, rotation, storage, forbidWeakHashes);
+        var forbidSystemRandom = reader.Bool("forbid_system_random") ?? false;
+        return new EncryptionParameters(algorithms, minKeyBits, rotation, storage, forbidWeakHashes, forbidSystemRandom);
     }
 
     private static int ImpliedMinKeyBits(ImmutableArray<string> algorithms)

@@ -22,9 +22,9 @@ public static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NonAeadCipherMode = Rule(
         DiagnosticIds.NonAeadCipherMode,
         "Encrypt with AES-GCM, not a block cipher mode without authentication",
-        "{0} '{1}': {2} encrypts with {3} in {4} mode, which does not authenticate the ciphertext; {5}",
+        "{0} '{1}': {2} runs {3} in {4}, which does not authenticate the ciphertext; {5}",
         DiagnosticCategories.Encryption,
-        "SymmetricAlgorithm encryptors (CreateEncryptor and the EncryptCbc, EncryptEcb and EncryptCfb one-shot methods) use CBC, ECB, CFB, OFB or CTS, none of which detects tampering. A control with 'check: encryption' requires an AEAD algorithm such as AES-256-GCM. Decryption is not reported, so data written with an old mode can still be read during a migration.");
+        "SymmetricAlgorithm encryptors (CreateEncryptor and the EncryptCbc, EncryptEcb and EncryptCfb one-shot methods) use CBC, ECB, CFB, OFB or CTS, none of which detects tampering. A control with 'check: encryption' requires an AEAD algorithm such as AES-256-GCM. Reported at each encryption, at each constant Mode assignment wherever it is written, and where an Aes object that leaves its method (returned or stored) is made. Decryption is not reported, so data written with an old mode can still be read during a migration.");
 
     public static readonly DiagnosticDescriptor KeyTooShort = Rule(
         DiagnosticIds.KeyTooShort,
@@ -49,10 +49,10 @@ public static partial class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor PredictableKeyMaterial = Rule(
         DiagnosticIds.PredictableKeyMaterial,
-        "Generate key material with RandomNumberGenerator, not System.Random",
-        "{0} '{1}': the {2} passed to {3} is filled by System.Random, which is predictable; fill it with RandomNumberGenerator.Fill or create it with RandomNumberGenerator.GetBytes",
+        "Generate security values with RandomNumberGenerator, not System.Random",
+        "{0} '{1}': {2} produces {3} with System.Random, which is predictable; {4}",
         DiagnosticCategories.Encryption,
-        "System.Random is not a cryptographic generator: its output can be predicted from a few values or from its seed. Keys, IVs and nonces must come from RandomNumberGenerator.");
+        "System.Random is not a cryptographic generator: its output can be predicted from a few values or from its seed. Keys, IVs, nonces, salts, passwords, tokens, reset and one-time codes, session and API keys must come from RandomNumberGenerator. The rule follows each System.Random result within its method into crypto and hash APIs, Convert.ToBase64String and similar encoders, members, locals and parameters whose names say they hold such a value, values returned by methods named so, and random text assembled and returned; delays, shuffles, sampling and test data stay silent. 'forbid_system_random: true' reports every call on System.Random.");
 
     public static readonly DiagnosticDescriptor WeakHash = Rule(
         DiagnosticIds.WeakHash,
@@ -67,4 +67,16 @@ public static partial class DiagnosticDescriptors
         "{0} '{1}': BouncyCastle {2} is {3}; use new GcmBlockCipher(new AesEngine()) with a {4}-bit key, a random 12-byte nonce and a 128-bit MAC, or .NET's AesGcm",
         DiagnosticCategories.Encryption,
         "BouncyCastle's legacy engines (DES, Triple DES, RC2, RC4, Blowfish) and its unauthenticated block modes (CBC, ECB, CFB, OFB, CTR/SIC, CTS), and CipherUtilities names that select them, are reported under a control with 'check: encryption'. GcmBlockCipher, CcmBlockCipher and ChaCha20Poly1305 are authenticated and stay silent.");
+
+    /// <summary>Decided at compilation end, when every call site is known: the IDE shows it after a build or with full solution analysis.</summary>
+    public static readonly DiagnosticDescriptor HardCodedKeyArgument = new(
+        DiagnosticIds.HardCodedKeyArgument,
+        "Do not pass hard-coded keys or IVs into encryption methods",
+        "{0} '{1}': the {2} passed to {3} is {4}, and every call of {5} in the compilation passes a hard-coded value ({6}); {7}",
+        DiagnosticCategories.Encryption,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A helper such as Encrypt(text, key) looks clean on its own, but when every call in the compilation passes a string literal, a constant or a byte array literal, the key (or IV) is as hard-coded as if it were written at the cipher. Reported at the cipher, naming the first call site, once all call sites are known (at compilation end).",
+        helpLinkUri: HelpLinks.ForId(DiagnosticIds.HardCodedKeyArgument),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 }

@@ -12,4 +12,5 @@ public static partial class DiagnosticIds
     public const string PredictableKeyMaterial = "SRA1007";
     public const string WeakHash = "SRA1008";
     public const string BouncyCastleNonAead = "SRA1009";
+    public const string HardCodedKeyArgument = "SRA1010";
 }

@@ -17,4 +17,7 @@ internal enum ByteOriginKind
 
     /// <summary>Filled or produced by <c>RandomNumberGenerator</c>.</summary>
     CryptoRandom,
+
+    /// <summary>A parameter of the member, directly or through an encoding, hash or key derivation: its callers decide.</summary>
+    Parameter,
 }

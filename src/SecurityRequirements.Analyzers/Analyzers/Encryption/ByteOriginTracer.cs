@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;
@@ -29,7 +30,7 @@ internal sealed class ByteOriginTracer
         var method = invocation.TargetMethod;
         var isCrypto = CryptoTypes.DerivesFrom(method.ContainingType, _types.RandomNumberGenerator)
             && method.Name is "Fill" or "GetBytes" or "GetNonZeroBytes";
-        var isSystemRandom = CryptoTypes.DerivesFrom(method.ContainingType, _types.SystemRandom) && method.Name == "NextBytes";
+        var isSystemRandom = method.Name == "NextBytes" && _types.SystemRandom is { } random && InsecureRandomnessAnalyzer.IsSystemRandom(invocation.Instance, random);
         if (!isCrypto && !isSystemRandom)
         {
             return ByteOriginKind.Unknown;
@@ -109,7 +110,10 @@ internal sealed class ByteOriginTracer
                 return Trace(spanCreation.Arguments[0].Value, depth + 1);
 
             case IInvocationOperation invocation:
-                return TraceInvocation(invocation);
+                return TraceInvocation(invocation, depth);
+
+            case IParameterReferenceOperation parameter:
+                return TraceParameter(parameter);
 
             case ILocalReferenceOperation local:
                 return TraceSymbol(local.Local, value, depth);
@@ -174,34 +178,159 @@ internal sealed class ByteOriginTracer
         return new ByteOrigin(ByteOriginKind.Literal, collection.Elements.Count, "a byte array literal" + Line(value));
     }
 
-    private ByteOrigin TraceInvocation(IInvocationOperation invocation)
+    private ByteOrigin TraceInvocation(IInvocationOperation invocation, int depth)
     {
         var method = invocation.TargetMethod;
-        var firstArgument = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.ConstantValue : default;
-        if (method.Name == "GetBytes" && CryptoTypes.DerivesFrom(method.ContainingType, _types.Encoding)
-            && firstArgument is { HasValue: true, Value: string text })
+        var firstValue = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
+        if (method.Name == "GetBytes" && CryptoTypes.DerivesFrom(method.ContainingType, _types.Encoding) && firstValue is not null)
         {
-            return new ByteOrigin(ByteOriginKind.Literal, Encoding.UTF8.GetByteCount(text), "Encoding." + EncodingName(invocation) + ".GetBytes of a string literal" + Line(invocation));
+            if (ConstantTracer.String(firstValue) is { } text)
+            {
+                return new ByteOrigin(ByteOriginKind.Literal, Encoding.UTF8.GetByteCount(text), "Encoding." + EncodingName(invocation) + ".GetBytes of a string literal" + Line(invocation));
+            }
+
+            return Through(Trace(firstValue, depth + 1), "Encoding." + EncodingName(invocation) + ".GetBytes of ", null);
         }
 
-        if (SymbolEqualityComparer.Default.Equals(method.ContainingType, _types.Convert) && firstArgument is { HasValue: true, Value: string encoded })
+        if (SymbolEqualityComparer.Default.Equals(method.ContainingType, _types.Convert) && method.Name is "FromBase64String" or "FromHexString" && firstValue is not null)
         {
-            switch (method.Name)
+            if (ConstantTracer.String(firstValue) is { } encoded)
             {
-                case "FromBase64String":
-                    return new ByteOrigin(ByteOriginKind.Literal, Base64Length(encoded), "Convert.FromBase64String of a string literal" + Line(invocation));
-                case "FromHexString":
-                    return new ByteOrigin(ByteOriginKind.Literal, encoded.Length / 2, "Convert.FromHexString of a string literal" + Line(invocation));
+                return method.Name == "FromBase64String"
+                    ? new ByteOrigin(ByteOriginKind.Literal, Base64Length(encoded), "Convert.FromBase64String of a string literal" + Line(invocation))
+                    : new ByteOrigin(ByteOriginKind.Literal, encoded.Length / 2, "Convert.FromHexString of a string literal" + Line(invocation));
             }
+
+            return Through(Trace(firstValue, depth + 1), "Convert." + method.Name + " of ", null);
         }
 
         if (method.IsStatic && method.Name == "GetBytes" && CryptoTypes.DerivesFrom(method.ContainingType, _types.RandomNumberGenerator))
         {
-            var length = firstArgument is { HasValue: true, Value: int count } ? count : (int?)null;
+            var length = firstValue?.ConstantValue is { HasValue: true, Value: int count } ? count : (int?)null;
             return new ByteOrigin(ByteOriginKind.CryptoRandom, length, "RandomNumberGenerator.GetBytes");
         }
 
-        return ByteOrigin.Unknown;
+        if (method.Name is "ComputeHash" or "HashData" && !method.ContainingType.Name.StartsWith("HMAC", StringComparison.Ordinal) && CryptoTypes.DerivesFrom(method.IsStatic ? method.ContainingType : invocation.Instance?.Type, _types.HashAlgorithm) && firstValue is not null)
+        {
+            // key = SHA256.HashData(Encoding.UTF8.GetBytes("passphrase")): as fixed as the passphrase, and as long as the digest.
+            var hash = method.IsStatic ? method.ContainingType : invocation.Instance!.Type!;
+            return Through(Trace(firstValue, depth + 1), "the " + hash.Name + " hash of ", DigestLength(hash.Name));
+        }
+
+        return TraceKeyDerivation(invocation, depth);
+    }
+
+    /// <summary>
+    /// <c>new Rfc2898DeriveBytes(password, salt).GetBytes(32)</c>, <c>PasswordDeriveBytes</c> and <c>Rfc2898DeriveBytes.Pbkdf2</c>:
+    /// a hard-coded password with a hard-coded salt derives the same bytes on every run.
+    /// </summary>
+    private ByteOrigin TraceKeyDerivation(IInvocationOperation invocation, int depth)
+    {
+        var method = invocation.TargetMethod;
+        ImmutableArray<IArgumentOperation> arguments;
+        int? length;
+        string kdf;
+        if (method.Name == "GetBytes" && !method.IsStatic && CryptoTypes.DerivesFrom(invocation.Instance?.Type, _types.DeriveBytes))
+        {
+            var instance = OperationTree.SkipConversions(invocation.Instance);
+            if (instance is ILocalReferenceOperation local)
+            {
+                instance = OperationTree.SkipConversions(ConstantTracer.OnlyWrite(local.Local, local));
+            }
+
+            if (instance is not IObjectCreationOperation creation)
+            {
+                return ByteOrigin.Unknown;
+            }
+
+            arguments = creation.Arguments;
+            kdf = creation.Type!.Name;
+            length = invocation.Arguments.Length == 1 && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: int count } ? count : null;
+        }
+        else if (method.IsStatic && method.Name == "Pbkdf2" && CryptoTypes.DerivesFrom(method.ContainingType, _types.DeriveBytes))
+        {
+            arguments = invocation.Arguments;
+            kdf = method.ContainingType.Name + ".Pbkdf2";
+            length = Argument(arguments, "outputLength")?.Value.ConstantValue is { HasValue: true, Value: int count } ? count : null;
+        }
+        else
+        {
+            return ByteOrigin.Unknown;
+        }
+
+        var password = Argument(arguments, "password");
+        var salt = Argument(arguments, "salt");
+        if (password is null || salt is null || !IsFixed(salt.Value, depth))
+        {
+            return ByteOrigin.Unknown; // a random salt makes each derivation different
+        }
+
+        if (IsFixed(password.Value, depth))
+        {
+            return new ByteOrigin(ByteOriginKind.Literal, length, "derived by " + kdf + " from a hard-coded password and salt" + Line(invocation));
+        }
+
+        var fromParameter = Trace(password.Value, depth + 1);
+        return fromParameter.Kind == ByteOriginKind.Parameter
+            ? fromParameter with { Length = length, Description = "derived by " + kdf + " from " + fromParameter.Description }
+            : ByteOrigin.Unknown;
+    }
+
+    private bool IsFixed(IOperation value, int depth) =>
+        ConstantTracer.String(value) is not null || Trace(value, depth + 1).Kind == ByteOriginKind.Literal;
+
+    /// <summary>An encoding or hash of a traced value: literals stay literals, parameters stay parameters.</summary>
+    private static ByteOrigin Through(ByteOrigin inner, string prefix, int? length) => inner.Kind switch
+    {
+        ByteOriginKind.Literal => inner with { Length = length ?? inner.Length, Description = prefix + inner.Description },
+        ByteOriginKind.Parameter => inner with { Length = length, Description = prefix + inner.Description },
+        _ => ByteOrigin.Unknown,
+    };
+
+    private static int? DigestLength(string algorithm) => algorithm switch
+    {
+        "MD5" => 16,
+        "SHA1" => 20,
+        "SHA256" => 32,
+        "SHA384" => 48,
+        "SHA512" => 64,
+        _ => null,
+    };
+
+    private static IArgumentOperation? Argument(ImmutableArray<IArgumentOperation> arguments, string name)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name == name)
+            {
+                return argument;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A parameter the body never writes or fills: its bytes are whatever the callers pass.</summary>
+    private ByteOrigin TraceParameter(IParameterReferenceOperation reference)
+    {
+        var parameter = reference.Parameter;
+        if (parameter.RefKind == RefKind.Out || parameter.ContainingSymbol is not IMethodSymbol)
+        {
+            return ByteOrigin.Unknown;
+        }
+
+        foreach (var operation in OperationTree.Root(reference).Descendants())
+        {
+            switch (operation)
+            {
+                case IAssignmentOperation assignment when OperationTree.IsReferenceTo(assignment.Target, parameter):
+                case IArrayElementReferenceOperation { Parent: IAssignmentOperation write } element when write.Target == element && OperationTree.IsReferenceTo(element.ArrayReference, parameter):
+                case IInvocationOperation invocation when FillKind(invocation, parameter) != ByteOriginKind.Unknown || WritesInto(invocation, parameter):
+                    return ByteOrigin.Unknown;
+            }
+        }
+
+        return new ByteOrigin(ByteOriginKind.Parameter, null, "the parameter '" + parameter.Name + "'") { Parameter = parameter };
     }
 
     private ByteOrigin TraceSymbol(ISymbol symbol, IOperation reference, int depth)

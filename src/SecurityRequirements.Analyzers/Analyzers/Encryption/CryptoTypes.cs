@@ -21,6 +21,8 @@ internal sealed class CryptoTypes
         TripleDES = compilation.GetTypeByMetadataName("System.Security.Cryptography.TripleDES");
         RC2 = compilation.GetTypeByMetadataName("System.Security.Cryptography.RC2");
         Rijndael = compilation.GetTypeByMetadataName("System.Security.Cryptography.Rijndael");
+        HashAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.HashAlgorithm");
+        DeriveBytes = compilation.GetTypeByMetadataName("System.Security.Cryptography.DeriveBytes");
         LegacyAlgorithms = new[] { DES, TripleDES, RC2, Rijndael };
     }
 
@@ -51,6 +53,11 @@ internal sealed class CryptoTypes
     public INamedTypeSymbol? RC2 { get; }
 
     public INamedTypeSymbol? Rijndael { get; }
+
+    public INamedTypeSymbol? HashAlgorithm { get; }
+
+    /// <summary>Base of Rfc2898DeriveBytes and PasswordDeriveBytes.</summary>
+    public INamedTypeSymbol? DeriveBytes { get; }
 
     /// <summary>DES, TripleDES, RC2 and Rijndael, in that order (null where the compilation lacks one).</summary>
     public INamedTypeSymbol?[] LegacyAlgorithms { get; }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
@@ -9,26 +10,26 @@ using SecurityRequirements.Analyzers.Diagnostics;
 namespace SecurityRequirements.Analyzers.Analyzers.Encryption;
 
 /// <summary>
-/// SRA1004 key below min_key_bits, SRA1005 hard-coded key or IV, SRA1006 fixed or reused AEAD nonce,
-/// SRA1007 key material from System.Random.
+/// SRA1004 key below min_key_bits, SRA1005 hard-coded key or IV (or an IV taken from the key), SRA1006 fixed or
+/// reused AEAD nonce.
 /// </summary>
 /// <remarks>
-/// Sinks: the key of <c>new AesGcm/AesCcm/ChaCha20Poly1305(key, …)</c>, <c>SymmetricAlgorithm.Key</c>/<c>IV</c>
-/// assignments, <c>CreateEncryptor/CreateDecryptor(key, iv)</c>, the IV of the one-shot CBC/CFB methods, the nonce
-/// of AEAD <c>Encrypt</c>, and <c>KeySize</c> constants. Each buffer is traced within the member body (and through
-/// readonly fields initialised in the same file) by <see cref="ByteOriginTracer"/>; parameters, properties and call
-/// results are taken as caller-supplied and stay silent.
+/// Sinks are found by <see cref="KeyMaterialSinks"/>; <c>KeySize</c> constants are checked here. Each buffer is traced
+/// within the member body (and through readonly fields initialised in the same file) by <see cref="ByteOriginTracer"/>;
+/// parameters, properties and call results are taken as caller-supplied and stay silent here (SRA1010 follows
+/// parameters to their call sites). Buffers filled by System.Random are SRA1007's, reported at the call on Random.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class KeyMaterialAnalyzer : RequirementsAnalyzer
 {
     public const string RoleProperty = "Role";
 
+    private const string IvAdvice = "generate a fresh IV with RandomNumberGenerator.GetBytes for every message (or move to AesGcm)";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.KeyTooShort,
         DiagnosticDescriptors.HardCodedKeyMaterial,
-        DiagnosticDescriptors.FixedNonce,
-        DiagnosticDescriptors.PredictableKeyMaterial);
+        DiagnosticDescriptors.FixedNonce);
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, RequirementsContext requirements)
     {
@@ -42,100 +43,55 @@ public sealed class KeyMaterialAnalyzer : RequirementsAnalyzer
         var tracer = new ByteOriginTracer(types);
         var reporter = new Reporter(requirements, controls);
 
-        context.RegisterOperationAction(c => AnalyzeCreation(c, types, tracer, reporter), OperationKind.ObjectCreation);
-        context.RegisterOperationAction(c => AnalyzeInvocation(c, types, tracer, reporter), OperationKind.Invocation);
-        context.RegisterOperationAction(c => AnalyzeAssignment(c, types, tracer, reporter), OperationKind.SimpleAssignment);
+        context.RegisterOperationAction(
+            c => Analyze(c, types, tracer, reporter),
+            OperationKind.ObjectCreation,
+            OperationKind.Invocation,
+            OperationKind.SimpleAssignment,
+            OperationKind.DynamicInvocation);
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, CryptoTypes types, ByteOriginTracer tracer, Reporter reporter)
+    private static void Analyze(OperationAnalysisContext context, CryptoTypes types, ByteOriginTracer tracer, Reporter reporter)
     {
-        var creation = (IObjectCreationOperation)context.Operation;
-        if (!types.IsAead(creation.Type) || creation.Arguments.Length == 0)
+        if (context.Operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "KeySize" } keySize } assignment)
         {
-            return;
-        }
-
-        var key = Argument(creation.Arguments, "key");
-        if (key is not null)
-        {
-            CheckBuffer(context, tracer, reporter, key.Value, KeyMaterialRole.Key, "new " + creation.Type!.Name + "(...)");
-        }
-    }
-
-    private static void AnalyzeInvocation(OperationAnalysisContext context, CryptoTypes types, ByteOriginTracer tracer, Reporter reporter)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        var method = invocation.TargetMethod;
-        if (method.IsStatic || method.Name is not ("Encrypt" or "CreateEncryptor" or "CreateDecryptor"
-            or "EncryptCbc" or "EncryptCfb" or "TryEncryptCbc" or "TryEncryptCfb" or "DecryptCbc" or "DecryptCfb" or "TryDecryptCbc" or "TryDecryptCfb"))
-        {
-            return; // cheap name filter before any base-type walk: this runs for every invocation
-        }
-
-        var receiverType = invocation.Instance?.Type;
-
-        if (types.IsAead(receiverType) && method.Name == "Encrypt" && Argument(invocation.Arguments, "nonce") is { } nonce)
-        {
-            var sink = receiverType!.Name + ".Encrypt";
-            if (!CheckBuffer(context, tracer, reporter, nonce.Value, KeyMaterialRole.Nonce, sink))
+            if (assignment.Value.ConstantValue is { HasValue: true, Value: int bits }
+                && CryptoTypes.DerivesFrom(keySize.Property.ContainingType, types.SymmetricAlgorithm) && !types.IsLegacyAlgorithm(keySize.Instance?.Type))
             {
-                CheckNonceReuse(context, types, tracer, reporter, invocation, nonce.Value, sink);
+                reporter.KeyTooShort(context, assignment.Syntax.GetLocation(), "KeySize = " + bits.ToString(CultureInfo.InvariantCulture), bits, "set KeySize to {0}");
             }
 
             return;
         }
 
-        if (!CryptoTypes.DerivesFrom(receiverType, types.SymmetricAlgorithm))
+        List<KeyMaterialSink>? sinks = null;
+        KeyMaterialSinks.Find(context.Operation, types, ref sinks);
+        if (sinks is null)
         {
             return;
         }
 
-        switch (method.Name)
+        foreach (var sink in sinks)
         {
-            case "CreateEncryptor" or "CreateDecryptor" when invocation.Arguments.Length == 2:
-                // DES and friends are reported by SRA1001; their key sizes would only repeat it.
-                CheckBuffer(context, tracer, reporter, invocation.Arguments[0].Value, KeyMaterialRole.Key, method.Name, !types.IsLegacyAlgorithm(receiverType));
-                CheckBuffer(context, tracer, reporter, invocation.Arguments[1].Value, KeyMaterialRole.IV, method.Name);
-                break;
+            var settled = CheckBuffer(context, tracer, reporter, sink.Value, sink.Role, sink.Name, sink.CheckKeyLength);
+            if (settled)
+            {
+                continue;
+            }
 
-            case "EncryptCbc" or "EncryptCfb" or "TryEncryptCbc" or "TryEncryptCfb" or "DecryptCbc" or "DecryptCfb" or "TryDecryptCbc" or "TryDecryptCfb":
-                if (Argument(invocation.Arguments, "iv") is { } iv)
-                {
-                    CheckBuffer(context, tracer, reporter, iv.Value, KeyMaterialRole.IV, method.Name);
-                }
-
-                break;
+            if (sink.Role == KeyMaterialRole.Nonce && sink.Owner is IInvocationOperation encrypt)
+            {
+                CheckNonceReuse(context, types, tracer, reporter, encrypt, sink.Value, sink.Name);
+            }
+            else if (sink.Role == KeyMaterialRole.IV
+                && IvFromKey.Describe(sink.Value, sink.PairedKey ?? IvFromKey.KeyOf(sink.Instance, sink.Owner), sink.Instance) is { } fromKey)
+            {
+                reporter.Report(context, DiagnosticDescriptors.HardCodedKeyMaterial, sink.Value.Syntax.GetLocation(), KeyMaterialRole.IV, "IV", sink.Name, fromKey, IvAdvice);
+            }
         }
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, CryptoTypes types, ByteOriginTracer tracer, Reporter reporter)
-    {
-        var assignment = (ISimpleAssignmentOperation)context.Operation;
-        // The name first, as for invocations: this runs for every assignment, and only three names matter.
-        if (assignment.Target is not IPropertyReferenceOperation { Property: { Name: "Key" or "IV" or "KeySize" } property } target
-            || !CryptoTypes.DerivesFrom(property.ContainingType, types.SymmetricAlgorithm))
-        {
-            return;
-        }
-
-        switch (property.Name)
-        {
-            case "Key":
-                CheckBuffer(context, tracer, reporter, assignment.Value, KeyMaterialRole.Key, SinkName(target, property), !types.IsLegacyAlgorithm(target.Instance?.Type));
-                break;
-            case "IV":
-                CheckBuffer(context, tracer, reporter, assignment.Value, KeyMaterialRole.IV, SinkName(target, property));
-                break;
-            case "KeySize" when assignment.Value.ConstantValue is { HasValue: true, Value: int bits } && !types.IsLegacyAlgorithm(target.Instance?.Type):
-                reporter.KeyTooShort(context, assignment.Syntax.GetLocation(), "KeySize = " + bits.ToString(CultureInfo.InvariantCulture), bits, "set KeySize to {0}");
-                break;
-        }
-    }
-
-    private static string SinkName(IPropertyReferenceOperation target, IPropertySymbol property) =>
-        (target.Instance?.Type?.Name ?? property.ContainingType.Name) + "." + property.Name;
-
-    /// <summary>Reports what the origin of one buffer shows; true when something was reported.</summary>
+    /// <summary>Reports what the origin of one buffer shows; true when its origin is settled (reported, or filled by a random generator).</summary>
     private static bool CheckBuffer(OperationAnalysisContext context, ByteOriginTracer tracer, Reporter reporter, IOperation value, KeyMaterialRole role, string sink, bool checkKeyLength = true)
     {
         var origin = tracer.Trace(value);
@@ -144,8 +100,7 @@ public sealed class KeyMaterialAnalyzer : RequirementsAnalyzer
         switch (origin.Kind)
         {
             case ByteOriginKind.SystemRandom:
-                reporter.Report(context, DiagnosticDescriptors.PredictableKeyMaterial, location, role, RoleName(role), sink);
-                return true;
+                return true; // SRA1007, at the call on System.Random
 
             case ByteOriginKind.Literal or ByteOriginKind.Zeroed when role == KeyMaterialRole.Nonce:
                 reporter.Report(context, DiagnosticDescriptors.FixedNonce, location, role, sink, origin.Description);
@@ -155,7 +110,7 @@ public sealed class KeyMaterialAnalyzer : RequirementsAnalyzer
                 reporter.Report(context, DiagnosticDescriptors.HardCodedKeyMaterial, location, role, RoleName(role), sink, origin.Description,
                     role == KeyMaterialRole.Key
                         ? "load the key from your key store or generate it with RandomNumberGenerator.GetBytes"
-                        : "generate a fresh IV with RandomNumberGenerator.GetBytes for every message (or move to AesGcm)");
+                        : IvAdvice);
                 reported = true;
                 break;
         }

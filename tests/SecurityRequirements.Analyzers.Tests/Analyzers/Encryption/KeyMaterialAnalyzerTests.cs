@@ -160,7 +160,7 @@ public class KeyMaterialAnalyzerTests
     }
 
     [Fact]
-    public async Task SystemRandom_ReportsSRA1007()
+    public async Task BuffersFilledBySystemRandom_AreLeftToSRA1007()
     {
         const string source = """
             using System;
@@ -171,21 +171,150 @@ public class KeyMaterialAnalyzerTests
                 {
                     var nonce = new byte[12];
                     new Random().NextBytes(nonce);
-                    gcm.Encrypt({|#0:nonce|}, p, c, t);
+                    gcm.Encrypt(nonce, p, c, t);
                 }
 
                 void B()
                 {
-                    var key = new byte[32];
+                    var key = new byte[16];
                     Random.Shared.NextBytes(key);
-                    using var gcm = new AesGcm({|#1:key|}, 16);
+                    using var gcm = new AesGcm(key, 16);
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Yaml);
+    }
+
+    [Fact]
+    public async Task IvTakenFromTheKey_ReportsSRA1005()
+    {
+        const string source = """
+            using System;
+            using System.Linq;
+            using System.Security.Cryptography;
+            using System.Text;
+            #pragma warning disable SYSLIB0022
+            class C
+            {
+                RijndaelManaged Initializer(byte[] keyBytes) => new RijndaelManaged { Key = keyBytes, IV = {|#0:keyBytes|} };
+
+                void Substring(Aes aes, string key)
+                {
+                    aes.Key = Encoding.UTF8.GetBytes(key);
+                    aes.IV = {|#1:Encoding.UTF8.GetBytes(key.Substring(0, 16))|};
+                }
+
+                ICryptoTransform Same(Aes aes, byte[] key) => aes.CreateEncryptor(key, {|#2:key|});
+
+                void Copied(Aes aes, byte[] key)
+                {
+                    var iv = new byte[16];
+                    Array.Copy(key, iv, 16);
+                    aes.Key = key;
+                    aes.IV = {|#3:iv|};
+                }
+
+                void OwnKey(Aes aes) => aes.IV = {|#4:aes.Key|};
+
+                byte[] Sliced(Aes aes, byte[] key, byte[] data) { aes.Key = key; return aes.EncryptCbc(data, {|#5:key.Take(16).ToArray()|}); }
+            }
+            """;
+
+        const string Same = "taken from 'keyBytes', the same value as the key, so every message under that key gets the same IV";
+        await Verify.VerifyAsync(source, Yaml,
+            D(DiagnosticDescriptors.HardCodedKeyMaterial, 0, "IV", "RijndaelManaged.IV", Same, IvAdvice),
+            D(DiagnosticDescriptors.HardCodedKeyMaterial, 1, "IV", "Aes.IV", Same.Replace("keyBytes", "key"), IvAdvice),
+            D(DiagnosticDescriptors.HardCodedKeyMaterial, 2, "IV", "CreateEncryptor", Same.Replace("keyBytes", "key"), IvAdvice),
+            D(DiagnosticDescriptors.HardCodedKeyMaterial, 3, "IV", "Aes.IV", Same.Replace("keyBytes", "key"), IvAdvice),
+            D(DiagnosticDescriptors.HardCodedKeyMaterial, 4, "IV", "Aes.IV", "the algorithm's own Key, so every message under that key gets the same IV", IvAdvice),
+            D(DiagnosticDescriptors.HardCodedKeyMaterial, 5, "IV", "EncryptCbc", Same.Replace("keyBytes", "key"), IvAdvice));
+    }
+
+    [Fact]
+    public async Task IvsIndependentOfTheKey_StaySilent()
+    {
+        const string source = """
+            using System.Security.Cryptography;
+            #pragma warning disable SYSLIB0041
+            class C
+            {
+                void Derived(Aes aes, string password)
+                {
+                    var salt = RandomNumberGenerator.GetBytes(16);
+                    using var kdf = new Rfc2898DeriveBytes(password, salt, 600_000, HashAlgorithmName.SHA256);
+                    aes.Key = kdf.GetBytes(32);
+                    aes.IV = kdf.GetBytes(16);
+                }
+
+                void Separate(Aes aes, byte[] key, byte[] iv) { aes.Key = key; aes.IV = iv; }
+                void Random(Aes aes, byte[] key) { aes.Key = key; aes.IV = RandomNumberGenerator.GetBytes(16); }
+                void Generated(Aes aes, byte[] key) { aes.Key = key; aes.GenerateIV(); }
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Yaml);
+    }
+
+    [Fact]
+    public async Task KeysDerivedFromHardCodedSecrets_ReportSRA1005()
+    {
+        const string source = """
+            using System.Security.Cryptography;
+            using System.Text;
+            #pragma warning disable SYSLIB0041, SYSLIB0021, SYSLIB0022
+            class C
+            {
+                private const string PasswordHash = "P@@Sw0rd";
+                private const string SaltKey = "S@LT&KEY";
+
+                ICryptoTransform Pbkdf(RijndaelManaged rijndael, byte[] iv)
+                {
+                    byte[] keyBytes = new Rfc2898DeriveBytes(PasswordHash, Encoding.ASCII.GetBytes(SaltKey)).GetBytes(256 / 8);
+                    return rijndael.CreateEncryptor({|#0:keyBytes|}, iv);
+                }
+
+                void Hashed(Aes aes)
+                {
+                    string secret = "correct horse battery staple";
+                    aes.Key = {|#1:SHA256.HashData(Encoding.UTF8.GetBytes(secret))|};
+                }
+
+                void Md5(Aes aes)
+                {
+                    using var md5 = MD5.Create();
+                    aes.Key = {|#2:md5.ComputeHash(Encoding.UTF8.GetBytes(PasswordHash))|};
+                }
+
+                void RandomSalt(Aes aes, byte[] salt) => aes.Key = new Rfc2898DeriveBytes(PasswordHash, salt).GetBytes(32);
+                void FromCaller(Aes aes, string password) => aes.Key = new Rfc2898DeriveBytes(password, Encoding.ASCII.GetBytes(SaltKey)).GetBytes(32);
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Yaml,
+            D(DiagnosticDescriptors.HardCodedKeyMaterial, 0, "key", "CreateEncryptor", "derived by Rfc2898DeriveBytes from a hard-coded password and salt (line 11)", KeyAdvice),
+            D(DiagnosticDescriptors.HardCodedKeyMaterial, 1, "key", "Aes.Key", "the SHA256 hash of Encoding.UTF8.GetBytes of a string literal (line 18)", KeyAdvice),
+            D(DiagnosticDescriptors.HardCodedKeyMaterial, 2, "key", "Aes.Key", "the MD5 hash of Encoding.UTF8.GetBytes of a string literal (line 24)", KeyAdvice),
+            D(DiagnosticDescriptors.KeyTooShort, 2, "the 16-byte key passed to Aes.Key, from the MD5 hash of Encoding.UTF8.GetBytes of a string literal (line 24),", "128", "256", "use a 32-byte key"));
+    }
+
+    [Fact]
+    public async Task DynamicAesKeys_AreTraced()
+    {
+        const string source = """
+            using System.Security.Cryptography;
+            class C
+            {
+                void M()
+                {
+                    dynamic aes = Aes.Create();
+                    aes.Key = {|#0:new byte[32]|};
                 }
             }
             """;
 
         await Verify.VerifyAsync(source, Yaml,
-            D(DiagnosticDescriptors.PredictableKeyMaterial, 0, "nonce", "AesGcm.Encrypt"),
-            D(DiagnosticDescriptors.PredictableKeyMaterial, 1, "key", "new AesGcm(...)"));
+            D(DiagnosticDescriptors.HardCodedKeyMaterial, 0, "key", "Aes (through dynamic).Key", "new byte[32] (line 7), never filled with random bytes", KeyAdvice));
     }
 
     [Fact]

@@ -134,7 +134,7 @@ public class RequirementsFileAnalyzerTests
 
         await Verify.VerifyAsync(Source, yaml,
             Expect(DiagnosticDescriptors.UnknownKey, 0, "owner", "the requirements file", "version, controls, exceptions"),
-            Expect(DiagnosticDescriptors.UnknownKey, 1, "min_key_size", "the parameters of a 'encryption' control", "algorithms, min_key_bits, key_rotation_days, key_storage, forbid_weak_hashes, skip_generated_code"));
+            Expect(DiagnosticDescriptors.UnknownKey, 1, "min_key_size", "the parameters of a 'encryption' control", "algorithms, min_key_bits, key_rotation_days, key_storage, forbid_weak_hashes, forbid_system_random, skip_generated_code"));
     }
 
     [Fact]
