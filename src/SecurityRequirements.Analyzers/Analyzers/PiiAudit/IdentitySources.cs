@@ -106,7 +106,8 @@ internal sealed class IdentitySources
                 }
             }
         }
-        else if (instance is ILocalReferenceOperation local)
+
+        if (instance is ILocalReferenceOperation local)
         {
             // var claim = User.FindFirst(ClaimTypes.Email); ... claim?.Value
             instance = Initializer(local, reference);
@@ -210,7 +211,8 @@ internal sealed class IdentitySources
 
     /// <summary>
     /// Claims code lives in web apps, APIs and identity servers; a library or tool without such a reference has no
-    /// signed-in user, so these sources cost it nothing.
+    /// signed-in user, so these sources cost it nothing. (Not System.Web or System.Web.HttpUtility: .NET ships those
+    /// in every target framework.)
     /// </summary>
     private static bool ReferencesIdentityStack(Compilation compilation)
     {
@@ -223,7 +225,7 @@ internal sealed class IdentitySources
                 || name.StartsWith("Microsoft.AspNet.", StringComparison.Ordinal)
                 || name.StartsWith("Microsoft.Identity", StringComparison.Ordinal)
                 || name.StartsWith("System.IdentityModel", StringComparison.Ordinal)
-                || name.StartsWith("System.Web", StringComparison.Ordinal)
+                || name is "System.Web.Mvc" or "System.Web.Http" or "System.Web.Http.Owin"
                 || name.StartsWith("IdentityModel", StringComparison.Ordinal)
                 || name.StartsWith("IdentityServer4", StringComparison.Ordinal)
                 || name.StartsWith("Duende.", StringComparison.Ordinal)

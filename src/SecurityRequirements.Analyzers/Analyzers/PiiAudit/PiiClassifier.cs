@@ -69,6 +69,7 @@ internal sealed class PiiClassifier
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _attributeClasses = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, ISymbol?> _typesWithPii = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, string> _fullNames = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _interfacesWithPii = new(SymbolEqualityComparer.Default);
 
     public PiiClassifier(Compilation compilation, PiiAuditParameters parameters, IdentitySources identity)
     {
@@ -209,16 +210,20 @@ internal sealed class PiiClassifier
                     return PiiKind.Member;
                 }
 
-                if (property.OverriddenProperty is { } overridden && IsPii(overridden))
+                if (property.IsOverride && property.OverriddenProperty is { } overridden && IsPii(overridden))
                 {
                     return PiiKind.Member;
                 }
 
-                foreach (var explicitImplementation in property.ExplicitInterfaceImplementations)
+                // Only an explicit implementation has a dotted name ("IPerson.DisplayName").
+                if (property.Name.IndexOf('.') >= 0)
                 {
-                    if (IsPii(explicitImplementation))
+                    foreach (var explicitImplementation in property.ExplicitInterfaceImplementations)
                     {
-                        return PiiKind.Member;
+                        if (IsPii(explicitImplementation))
+                        {
+                            return PiiKind.Member;
+                        }
                     }
                 }
 
@@ -424,7 +429,7 @@ internal sealed class PiiClassifier
             return false;
         }
 
-        if (compilation.ContainsSymbolsWithName(NameMayBePii, SymbolFilter.Member))
+        if (compilation.ContainsSymbolsWithName(NameMayBePii, SymbolFilter.Member) || DeclaresCandidateParameter(compilation))
         {
             return true;
         }
@@ -434,6 +439,56 @@ internal sealed class PiiClassifier
             if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly && !IsFramework(assembly) && DeclaresCandidate(assembly.GlobalNamespace))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A primary-constructor parameter named like personal data (<c>record Customer(string Email)</c>): the
+    /// declaration table behind ContainsSymbolsWithName does not list them, so the type declarations are walked,
+    /// never the member bodies.
+    /// </summary>
+    private bool DeclaresCandidateParameter(Compilation compilation)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.GetRoot() is CompilationUnitSyntax unit && DeclaresCandidateParameter(unit.Members))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool DeclaresCandidateParameter(SyntaxList<MemberDeclarationSyntax> members)
+    {
+        foreach (var member in members)
+        {
+            switch (member)
+            {
+                case BaseNamespaceDeclarationSyntax ns when DeclaresCandidateParameter(ns.Members):
+                    return true;
+                case TypeDeclarationSyntax type:
+                    if (type.ParameterList is { } parameters)
+                    {
+                        foreach (var parameter in parameters.Parameters)
+                        {
+                            if (NameMayBePii(parameter.Identifier.ValueText))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+
+                    if (DeclaresCandidateParameter(type.Members))
+                    {
+                        return true;
+                    }
+
+                    break;
             }
         }
 
@@ -479,6 +534,11 @@ internal sealed class PiiClassifier
 
         foreach (var @interface in type.AllInterfaces)
         {
+            if (!HasPiiProperty(@interface))
+            {
+                continue;
+            }
+
             foreach (var candidate in @interface.GetMembers(property.Name))
             {
                 if (candidate is IPropertySymbol interfaceProperty
@@ -491,6 +551,31 @@ internal sealed class PiiClassifier
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether an interface declares a personal-data property, once per interface: most interfaces a type implements
+    /// (IEnumerable, IList, IDisposable) have none, and then no implementation has to be looked up.
+    /// </summary>
+    private bool HasPiiProperty(INamedTypeSymbol @interface)
+    {
+        @interface = @interface.OriginalDefinition;
+        if (_interfacesWithPii.TryGetValue(@interface, out var known))
+        {
+            return known;
+        }
+
+        var found = false;
+        foreach (var member in @interface.GetMembers())
+        {
+            if (member is IPropertySymbol && IsPii(member))
+            {
+                found = true;
+                break;
+            }
+        }
+
+        return _interfacesWithPii.GetOrAdd(@interface, found);
     }
 
     /// <summary>A record's positional property is declared by its parameter, where <c>[PersonalData]</c> usually sits.</summary>
