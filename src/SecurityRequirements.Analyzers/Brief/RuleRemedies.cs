@@ -26,7 +26,7 @@ internal static class RuleRemedies
         [DiagnosticIds.PlainCodeChallenge] = new(true, "Use code_challenge_method S256: AllowPlainTextPkce = false and no \"plain\" challenge method", "hand-built request strings and dictionaries"),
         [DiagnosticIds.TokenLifetimeTooLong] = new(true, "Set every token lifetime at or below the control's limits, as TokenLifetimes below does", "lifetimes computed at run time"),
         [DiagnosticIds.AuthorizationRequestWithoutPkce] = new(true, "Send code_challenge = PkceCodes.CreateChallenge(verifier) with code_challenge_method=S256 in the authorize request, and code_verifier = verifier in the token request", "hand-built request strings and dictionaries, and token requests with no verifier in scope"),
-        [DiagnosticIds.UnauditedPiiRead] = new(true, "Call PiiAuditLog.PiiAccessed with every required audit field before the read, in the same method", "reads with no ILogger in scope, and controls that name their own audit_methods"),
+        [DiagnosticIds.UnauditedPiiRead] = new(true, "Call PiiAuditLog.PiiAccessed with every required audit field before the read, in the same method; a team's own audit or event service counts once it is listed in the control's audit_methods", "reads with no ILogger in scope, and controls that name their own audit_methods"),
         [DiagnosticIds.PiiWrittenToLog] = new(true, "Log an identifier of the record (such as its Id) instead of the personal data", "types without an Id, and {@...} destructuring"),
         [DiagnosticIds.BannedSymbol] = new(false, "Do not use the banned symbol; write what the control's 'instead' names"),
         [DiagnosticIds.BannedPattern] = new(false, "Do not write strings that match the banned pattern; write what the control's 'instead' names"),
