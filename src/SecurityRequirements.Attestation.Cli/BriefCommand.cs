@@ -1,8 +1,7 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis.Text;
 using SecurityRequirements.Analyzers.Brief;
 using SecurityRequirements.Analyzers.Configuration;
-using SecurityRequirements.Analyzers.Generators;
+using SecurityRequirements.Analyzers.Diagnostics;
 using SecurityRequirements.Attestation.Export;
 
 namespace SecurityRequirements.Attestation.Cli;
@@ -16,7 +15,7 @@ internal static class BriefCommand
     // Exit codes: 0 written, 2 unreadable requirements file.
     public static int Run(string? yamlPath, string? outFolder, bool print)
     {
-        var files = ImmutableArray<RequirementsFileModel>.Empty;
+        var files = new List<KeyValuePair<string, SourceText?>>();
         if (yamlPath is not null)
         {
             string yaml;
@@ -30,17 +29,20 @@ internal static class BriefCommand
                 return 2;
             }
 
-            var document = RequirementsParser.Parse(SourceText.From(yaml));
+            var text = SourceText.From(yaml);
+            var document = RequirementsParser.Parse(text);
             foreach (var error in document.Errors)
             {
                 // The build reports these as SRA00xx diagnostics; the brief is still written from what parsed.
                 Console.Error.WriteLine(error.ToDiagnostic(yamlPath).ToString());
             }
 
-            files = ImmutableArray.Create(ManifestBuilder.ToModel(Path.GetFullPath(yamlPath), yaml, document));
+            files.Add(new KeyValuePair<string, SourceText?>(Path.GetFullPath(yamlPath), text));
         }
 
-        var brief = RequirementsBriefWriter.Write(files, RuleCatalog.RulesFor);
+        // The brief depends on the requirements alone, not on a date: waivers are listed as the file states them.
+        var policy = ResolvedPolicy.Resolve(files, namedFileProblem: null, EffectiveDate.Unknown, RequirementsParser.Parse);
+        var brief = RequirementsBriefWriter.Write(policy, RuleCatalog.RulesFor);
         if (print)
         {
             using var stdout = Console.OpenStandardOutput();

@@ -4,7 +4,8 @@ using System.Collections.Immutable;
 using System.Text;
 using SecurityRequirements.Analyzers.Analyzers.PiiAudit;
 using SecurityRequirements.Analyzers.Configuration;
-using SecurityRequirements.Analyzers.Generators;
+using SecurityRequirements.Analyzers.Diagnostics;
+using SecurityRequirements.Analyzers.Internal;
 using SecurityRequirements.Analyzers.Prescriptions;
 
 namespace SecurityRequirements.Analyzers.Brief;
@@ -22,47 +23,55 @@ internal static class RequirementsBriefWriter
     /// <summary>The heading above each snippet that compiles as it is; a test compiles every block that follows one.</summary>
     public const string ImplementationHeading = "Prescribed implementation";
 
-    public static string Write(ImmutableArray<RequirementsFileModel> files, Func<CheckKind, ImmutableArray<string>> rulesFor)
+    public static string Write(ResolvedPolicy policy, Func<CheckKind, ImmutableArray<string>> rulesFor)
     {
-        var (ordered, usesBaseline) = ManifestBuilder.OrderFiles(files);
-        var controls = ManifestBuilder.EffectiveControls(ordered);
+        var controls = new List<ControlModel>(policy.Controls);
+        controls.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         var text = new StringBuilder(16 * 1024);
         text.Append("# Security requirements brief\n\n")
             .Append("<!-- Written by SecurityRequirements.Analyzers; regenerate with: dotnet build -t:SecurityRequirementsBrief -->\n\n")
             .Append("Every build of this project checks the code against the controls below. Code that breaks one is reported ")
             .Append("by the C# compiler as an SRA diagnostic that names the control, its requirement, the construct and what to write ")
             .Append("instead; at severity `error` the build fails. Write new code the prescribed way from the start.\n\n")
-            .Append("Source: ").Append(usesBaseline ? "the package's baseline requirements (the project has no security_requirements.yaml)" : Code(FileNameOf(ordered[0].Path)))
-            .Append(", SHA-256 `").Append(ordered[0].Sha256).Append("`.\n");
+            .Append("Source: ").Append(policy.UsesBaseline ? "the package's baseline requirements (the project has no usable security_requirements.yaml)" : Code(FileNameOf(policy.Files[0].Path)))
+            .Append(", SHA-256 `").Append(policy.UsesBaseline ? Sha256.Hex(BaselineRequirements.Text.ToString()) : policy.Files[0].Sha256Hex).Append("`.\n");
 
         var fixable = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var control in controls.Values)
+        foreach (var control in controls)
         {
             WriteControl(text, control, rulesFor, fixable);
         }
 
-        WriteWaivers(text, ordered);
+        WriteWaivers(text, policy);
         WriteAfterBuild(text, fixable);
         return text.ToString();
     }
 
-    private static void WriteControl(StringBuilder text, ControlEntry control, Func<CheckKind, ImmutableArray<string>> rulesFor, SortedSet<string> fixable)
+    private static void WriteControl(StringBuilder text, ControlModel control, Func<CheckKind, ImmutableArray<string>> rulesFor, SortedSet<string> fixable)
     {
-        CheckNames.TryParse(control.Check, out var check);
-        text.Append("\n## ").Append(control.Id).Append(": ").Append(OneLine(control.Name)).Append("\n\n")
-            .Append("- Requirement: ").Append(OneLine(control.Requirement)).Append('\n')
-            .Append("- Check: ").Append(check == CheckKind.None ? "none (not verified by the compiler; the attestation records it as attested)" : Code(control.Check))
-            .Append(control.Inferred ? " (inferred from the name and requirement)" : string.Empty).Append('\n')
-            .Append("- Severity: ").Append(Code(control.Severity))
-            .Append(control.Severity == "none" ? " (reported by nothing: follow it by hand)" : string.Empty).Append('\n');
+        var check = control.Check;
+        var severity = control.Severity.ToName();
+        text.Append("\n## ").Append(Escape(control.Id)).Append(": ").Append(Escape(control.Name)).Append("\n\n")
+            .Append("- Requirement: ").Append(Escape(control.Requirement)).Append('\n')
+            .Append("- Check: ").Append(check == CheckKind.None ? "none (not verified by the compiler; the attestation records it as declared)" : Code(CheckNames.ToName(check)))
+            .Append(control.CheckInferred ? " (inferred from the name and requirement)" : string.Empty).Append('\n')
+            .Append("- Severity: ").Append(Code(severity))
+            .Append(control.Severity == ControlSeverity.None ? " (reported by nothing: follow it by hand)" : string.Empty).Append('\n');
         foreach (var parameter in control.Parameters)
         {
-            text.Append("- ").Append(Code(parameter.Key)).Append(": ");
+            text.Append("- ").Append(Code(parameter.Key)).Append(parameter.AttestedOnly ? " (declared, not checked by the compiler)" : string.Empty).Append(": ");
             for (var i = 0; i < parameter.Values.Count; i++)
             {
                 text.Append(i == 0 ? string.Empty : ", ").Append(Code(parameter.Values[i]));
             }
 
+            text.Append('\n');
+        }
+
+        if (!control.IgnoredKeys.IsDefaultOrEmpty)
+        {
+            text.Append("- Ignored (unknown parameter keys, not applied): ");
+            AppendList(text, control.IgnoredKeys, string.Empty, string.Empty);
             text.Append('\n');
         }
 
@@ -78,7 +87,7 @@ internal static class RequirementsBriefWriter
         foreach (var rule in rules)
         {
             var remedy = RuleRemedies.For(rule);
-            if (remedy?.HasCodeFix == true && control.Severity != "none")
+            if (remedy?.HasCodeFix == true && control.Severity != ControlSeverity.None)
             {
                 fixable.Add(rule);
             }
@@ -116,13 +125,18 @@ internal static class RequirementsBriefWriter
             """);
     }
 
-    private static void WriteOAuthPkce(StringBuilder text, ControlEntry control)
+    private static void WriteOAuthPkce(StringBuilder text, ControlModel control)
     {
-        var access = Duration(control, "access_token_lifetime") ?? PkceParameters.Default.AccessTokenLifetime;
-        var refresh = Duration(control, "refresh_token_lifetime") ?? PkceParameters.Default.RefreshTokenLifetime;
-        var identity = Duration(control, "identity_token_lifetime") ?? PkceParameters.Default.IdentityTokenLifetime;
+        // A lifetime the control does not limit is prescribed at the package's recommended value, and said to be unenforced.
+        var pkce = control.Pkce;
+        var access = pkce.AccessTokenLifetime ?? PkceParameters.DefaultAccessTokenLifetime;
+        var refresh = pkce.RefreshTokenLifetime ?? PkceParameters.DefaultRefreshTokenLifetime;
+        var identity = pkce.IdentityTokenLifetime ?? PkceParameters.DefaultIdentityTokenLifetime;
         Implementation(text, "PKCE with S256; the SRA2005 code fix adds it once per project", PkcePrescription.ClassSource);
-        Implementation(text, "token lifetimes within the limits", TokenLifetimePrescription.ClassText(control.Id, access, refresh, identity));
+        Implementation(
+            text,
+            pkce.LimitsLifetimes ? "token lifetimes within the limits" : "token lifetimes: this control limits none, so these are the package's recommended values",
+            TokenLifetimePrescription.ClassText(control.Id, access, refresh, identity));
         Usage(text, """
             // ASP.NET Core OpenID Connect or OAuth handler: the authorization code flow with PKCE.
             options.ResponseType = "code";
@@ -140,10 +154,10 @@ internal static class RequirementsBriefWriter
             """);
     }
 
-    private static void WritePiiAudit(StringBuilder text, ControlEntry control)
+    private static void WritePiiAudit(StringBuilder text, ControlModel control)
     {
-        var fields = Values(control, "audit_fields") ?? PiiAuditParameters.Default.AuditFields;
-        var attributes = Values(control, "pii_attributes") ?? PiiAuditParameters.Default.PiiAttributes;
+        var fields = control.PiiAudit.AuditFields;
+        var attributes = control.PiiAudit.PiiAttributes;
         var members = Values(control, "pii_members") ?? ImmutableArray<string>.Empty;
         var names = Values(control, "pii_names") ?? ImmutableArray<string>.Empty;
         var removed = Values(control, "pii_names_removed") ?? ImmutableArray<string>.Empty;
@@ -179,19 +193,19 @@ internal static class RequirementsBriefWriter
             + "logger.LogInformation(\"Updated patient {PatientId}\", patient.Id); // log the Id, not the personal data");
     }
 
-    private static void WriteBanned(StringBuilder text, ControlEntry control)
+    private static void WriteBanned(StringBuilder text, ControlModel control)
     {
         text.Append('\n');
         WriteListLine(text, control, "symbols", "Banned symbols");
         WriteListLine(text, control, "namespaces", "Banned namespaces");
         WriteListLine(text, control, "patterns", "Banned string patterns (regular expressions)");
-        if (Values(control, "instead") is { Length: > 0 } instead)
+        if (control.Banned is { } banned)
         {
-            text.Append("Instead: ").Append(OneLine(instead[0])).Append(".\n");
+            text.Append("Instead: ").Append(Escape(banned.Instead)).Append(".\n");
         }
     }
 
-    private static void WriteListLine(StringBuilder text, ControlEntry control, string key, string label)
+    private static void WriteListLine(StringBuilder text, ControlModel control, string key, string label)
     {
         if (Values(control, key) is { Length: > 0 } values)
         {
@@ -201,26 +215,24 @@ internal static class RequirementsBriefWriter
         }
     }
 
-    private static void WriteWaivers(StringBuilder text, List<RequirementsFileModel> ordered)
+    private static void WriteWaivers(StringBuilder text, ResolvedPolicy policy)
     {
-        var waivers = new List<WaiverEntry>();
-        foreach (var file in ordered)
-        {
-            waivers.AddRange(file.Waivers);
-        }
+        // Every waiver with its expiry date, whatever the date today: the brief depends on the requirements files alone.
+        var waivers = new List<ResolvedWaiver>(policy.Waivers);
 
         if (waivers.Count == 0)
         {
             return;
         }
 
-        waivers.Sort((a, b) => string.CompareOrdinal(a.ControlId + "\n" + a.Scope, b.ControlId + "\n" + b.Scope));
+        waivers.Sort((a, b) => string.CompareOrdinal(a.Waiver.ControlId + "\n" + WaiverDescriptions.Scope(a.Waiver), b.Waiver.ControlId + "\n" + WaiverDescriptions.Scope(b.Waiver)));
         text.Append("\n## Waivers\n\nOnly these places are exempt; do not add code that relies on a waiver.\n\n");
         foreach (var waiver in waivers)
         {
-            text.Append("- ").Append(waiver.ControlId).Append(" for ").Append(Code(waiver.Scope))
-                .Append(waiver.Expires is null ? string.Empty : " until " + waiver.Expires)
-                .Append(": ").Append(OneLine(waiver.Justification)).Append('\n');
+            var model = waiver.Waiver;
+            text.Append("- ").Append(Escape(model.ControlId)).Append(" for ").Append(Code(WaiverDescriptions.ScopeKindName(model.ScopeKind) + ":" + model.Scope))
+                .Append(model.Expires is null ? " (no expiry date)" : " until " + model.Expires)
+                .Append(": ").Append(Escape(model.Justification)).Append('\n');
         }
     }
 
@@ -245,7 +257,8 @@ internal static class RequirementsBriefWriter
         text.Append("dotnet build\n")
             .Append("```\n\n")
             .Append("Do not silence a rule with `#pragma warning disable`, `[SuppressMessage]` or `.editorconfig`: the attestation lists every ")
-            .Append("suppression, and a waiver needs an approver in security_requirements.yaml.\n");
+            .Append("suppression. An exception belongs in security_requirements.yaml as a waiver with a justification, an `approved_by` and an `expires` ")
+            .Append("date within a year (the build warns without them).\n");
     }
 
     private static void Implementation(StringBuilder text, string what, string source) =>
@@ -255,10 +268,7 @@ internal static class RequirementsBriefWriter
     private static void Usage(StringBuilder text, string source) =>
         text.Append("\nUse it:\n\n```csharp\n").Append(source.Replace("\r\n", "\n")).Append("\n```\n");
 
-    private static TimeSpan? Duration(ControlEntry control, string key) =>
-        Values(control, key) is { Length: > 0 } values && DurationParser.TryParse(values[0], out var duration) ? duration : null;
-
-    private static ImmutableArray<string>? Values(ControlEntry control, string key)
+    private static ImmutableArray<string>? Values(ControlModel control, string key)
     {
         foreach (var parameter in control.Parameters)
         {
@@ -302,7 +312,54 @@ internal static class RequirementsBriefWriter
         return fence + pad + value + pad + fence;
     }
 
-    private static string Cell(string value) => OneLine(value).Replace("|", "\\|");
+    private static string Cell(string value) => Escape(value);
 
-    private static string OneLine(string value) => value.Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ').Trim();
+    /// <summary>
+    /// YAML text as Markdown prose on one line: every character that could start code, a link, raw HTML or a table cell
+    /// is escaped, so a name or requirement renders as written and can inject nothing (emphasis marks are left as typed).
+    /// </summary>
+    private static string Escape(string value)
+    {
+        var line = OneLine(value);
+        var text = new StringBuilder(line.Length + 8);
+        foreach (var c in line)
+        {
+            switch (c)
+            {
+                case '<':
+                    text.Append("&lt;");
+                    break;
+                case '>':
+                    text.Append("&gt;");
+                    break;
+                case '&':
+                    text.Append("&amp;");
+                    break;
+                case '\\':
+                case '`':
+                case '[':
+                case ']':
+                case '|':
+                    text.Append('\\').Append(c);
+                    break;
+                default:
+                    text.Append(c);
+                    break;
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string OneLine(string value)
+    {
+        var text = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            // Every line break the Unicode standard knows, and other control characters, become a space.
+            text.Append(char.IsControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
+        }
+
+        return text.ToString().Trim();
+    }
 }

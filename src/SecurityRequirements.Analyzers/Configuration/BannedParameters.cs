@@ -27,6 +27,27 @@ internal sealed class BannedParameters
     /// <summary>What to write instead; appended to every message of the control.</summary>
     public string Instead { get; }
 
+    /// <summary>The values the check applies, defaults included, for the attestation and the brief.</summary>
+    public ImmutableArray<ParameterModel> Effective()
+    {
+        var patterns = ImmutableArray.CreateBuilder<string>(Patterns.Length);
+        foreach (var pattern in Patterns)
+        {
+            patterns.Add(pattern.Source.Value);
+        }
+
+        var symbols = ImmutableArray.CreateBuilder<string>(Symbols.Length);
+        foreach (var symbol in Symbols)
+        {
+            symbols.Add(symbol.Value);
+        }
+
+        return ImmutableArray.Create(
+            ParameterModel.Scalar("instead", Instead),
+            ParameterModel.List("patterns", patterns.MoveToImmutable()),
+            ParameterModel.List("symbols", symbols.MoveToImmutable()));
+    }
+
     public static BannedParameters Read(ParameterReader reader)
     {
         var symbols = ImmutableArray.CreateBuilder<SpannedValue>();

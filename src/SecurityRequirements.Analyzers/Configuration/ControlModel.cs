@@ -18,6 +18,8 @@ internal sealed class ControlModel
         bool checkInferred,
         ControlSeverity severity,
         ImmutableArray<ParameterModel> parameters,
+        ImmutableArray<string> ignoredKeys,
+        bool skipGeneratedCode,
         object? settings,
         SourceSpan idSpan)
     {
@@ -30,6 +32,8 @@ internal sealed class ControlModel
         CheckInferred = checkInferred;
         Severity = severity;
         Parameters = parameters;
+        IgnoredKeys = ignoredKeys;
+        SkipGeneratedCode = skipGeneratedCode;
         Settings = settings;
         IdSpan = idSpan;
     }
@@ -52,8 +56,17 @@ internal sealed class ControlModel
 
     public ControlSeverity Severity { get; }
 
-    /// <summary>Parameters as written, sorted by key.</summary>
+    /// <summary>
+    /// The effective parameters, sorted by key: the values the check applies with defaults filled in, plus the
+    /// declared-only facts (<see cref="ParameterModel.AttestedOnly"/>). For a control without a check, everything written.
+    /// </summary>
     public ImmutableArray<ParameterModel> Parameters { get; }
+
+    /// <summary>Parameter keys the check does not know (reported as SRA0003); the attestation shows them as ignored.</summary>
+    public ImmutableArray<string> IgnoredKeys { get; }
+
+    /// <summary><c>skip_generated_code: true</c>: the control's rules report nothing in generated files, and the attestation lists them as excluded.</summary>
+    public bool SkipGeneratedCode { get; }
 
     /// <summary>The typed parameters of <see cref="Check"/>, or null for <see cref="CheckKind.None"/>.</summary>
     public object? Settings { get; }

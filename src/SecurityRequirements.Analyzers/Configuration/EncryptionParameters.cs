@@ -39,6 +39,26 @@ internal sealed class EncryptionParameters
 
     public bool Allows(string algorithm) => Algorithms.Contains(algorithm);
 
+    /// <summary>The values the check applies, defaults included, for the attestation and the brief.</summary>
+    public ImmutableArray<ParameterModel> Effective()
+    {
+        var builder = ImmutableArray.CreateBuilder<ParameterModel>();
+        builder.Add(ParameterModel.List("algorithms", Algorithms));
+        builder.Add(ParameterModel.Scalar("forbid_weak_hashes", ForbidWeakHashes ? "true" : "false"));
+        if (KeyRotationDays is { } rotation)
+        {
+            builder.Add(ParameterModel.Scalar("key_rotation_days", rotation.ToString(System.Globalization.CultureInfo.InvariantCulture), attestedOnly: true));
+        }
+
+        if (KeyStorage is { } storage)
+        {
+            builder.Add(ParameterModel.Scalar("key_storage", storage, attestedOnly: true));
+        }
+
+        builder.Add(ParameterModel.Scalar("min_key_bits", MinKeyBits.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return builder.ToImmutable();
+    }
+
     public static EncryptionParameters Read(ParameterReader reader)
     {
         var algorithms = Default.Algorithms;

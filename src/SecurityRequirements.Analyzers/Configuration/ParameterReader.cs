@@ -143,21 +143,28 @@ internal sealed class ParameterReader
         return builder.ToImmutable();
     }
 
-    /// <summary>Warns about every key no check asked for.</summary>
-    public void ReportUnknownKeys(string checkName)
+    /// <summary>Warns about every key no check asked for, and returns those keys (sorted) so the attestation can show them as ignored.</summary>
+    public ImmutableArray<string> ReportUnknownKeys(string checkName)
     {
+        var unknown = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var entry in _entries)
         {
             if (!_asked.Contains(entry.Key))
             {
+                unknown.Add(entry.Key);
                 _schema.Report(DiagnosticDescriptors.UnknownKey, entry.KeyNode.Span, entry.Key,
                     "the parameters of a '" + checkName + "' control", string.Join(", ", _asked));
             }
         }
+
+        return unknown.ToImmutableArray();
     }
 
-    /// <summary>Every parameter as written, sorted by key, for the attestation.</summary>
-    public ImmutableArray<ParameterModel> Raw()
+    /// <summary>
+    /// The parameters of a control no built-in check reads, as written and sorted by key: nothing enforces them,
+    /// so the attestation carries them as declared facts.
+    /// </summary>
+    public ImmutableArray<ParameterModel> Declared()
     {
         var builder = ImmutableArray.CreateBuilder<ParameterModel>();
         foreach (var entry in _entries.OrderBy(e => e.Key, StringComparer.Ordinal))
@@ -170,12 +177,12 @@ internal sealed class ParameterReader
 
             if (value.Kind == ConfigNodeKind.Scalar)
             {
-                builder.Add(new ParameterModel(entry.Key, value.IsNull ? ImmutableArray<string>.Empty : ImmutableArray.Create(value.Value!.Trim()), IsList: false));
+                builder.Add(ParameterModel.Scalar(entry.Key, value.IsNull ? string.Empty : value.Value!.Trim(), attestedOnly: true));
             }
             else if (value.Kind == ConfigNodeKind.Sequence)
             {
                 var items = value.Items.Where(i => i.Kind == ConfigNodeKind.Scalar && !i.IsNull).Select(i => i.Value!.Trim()).ToImmutableArray();
-                builder.Add(new ParameterModel(entry.Key, items, IsList: true));
+                builder.Add(ParameterModel.List(entry.Key, items) with { AttestedOnly = true });
             }
         }
 

@@ -61,6 +61,22 @@ internal sealed class PiiAuditParameters
     /// <summary>Attested only.</summary>
     public int? RetentionDays { get; }
 
+    /// <summary>The values the check applies, defaults included, for the attestation and the brief.</summary>
+    public ImmutableArray<ParameterModel> Effective()
+    {
+        var builder = ImmutableArray.CreateBuilder<ParameterModel>();
+        builder.Add(ParameterModel.List("audit_fields", AuditFields));
+        builder.Add(ParameterModel.List("audit_methods", AuditMethods.Select(g => g.Text).ToImmutableArray()));
+        builder.Add(ParameterModel.List("pii_attributes", PiiAttributes));
+        builder.Add(ParameterModel.List("pii_members", PiiMembers.Select(g => g.Text).ToImmutableArray()));
+        if (RetentionDays is { } retention)
+        {
+            builder.Add(ParameterModel.Scalar("retention_days", retention.ToString(System.Globalization.CultureInfo.InvariantCulture), attestedOnly: true));
+        }
+
+        return builder.ToImmutable();
+    }
+
     public static PiiAuditParameters Read(ParameterReader reader)
     {
         var attributes = Values(reader.List("pii_attributes")) ?? Default.PiiAttributes;

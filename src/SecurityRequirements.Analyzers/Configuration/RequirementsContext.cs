@@ -3,80 +3,96 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using SecurityRequirements.Analyzers.Internal;
 
 namespace SecurityRequirements.Analyzers.Configuration;
 
 /// <summary>
-/// The requirements that apply to one compilation: the project's requirements files (or the baseline),
-/// merged in path order, with today's date for waiver expiry. Every check creates it in its compilation
-/// start action; parsing is cached per <see cref="SourceText"/>, so an edit to C# never re-parses YAML.
+/// The policy of one compilation as a check sees it: the <see cref="ResolvedPolicy"/> plus what needs the compilation
+/// (waived symbols, generated files). Every check creates it in its compilation start action; the policy is resolved
+/// once per set of analyzer options (so once per compilation, however many checks run) and parsing is cached per
+/// <see cref="SourceText"/>, so an edit to C# never re-parses YAML.
 /// </summary>
 internal sealed class RequirementsContext
 {
     public const string FileName = "security_requirements.yaml";
     public const string FileMetadataKey = "build_metadata.AdditionalFiles.SecurityRequirementsFile";
     public const string TodayPropertyKey = "build_property.SecurityRequirementsToday";
+    public const string TodayPinnedPropertyKey = "build_property.SecurityRequirementsTodayPinned";
+    public const string NamedFilePropertyKey = "build_property.SecurityRequirementsFile";
+    public const string NamedFileStatePropertyKey = "build_property.SecurityRequirementsFileState";
 
     /// <summary>Properties every rule diagnostic carries, for code fixes and tooling.</summary>
     public const string ControlIdProperty = "ControlId";
 
-    private static readonly SourceTextValueProvider<RequirementsDocument> DocumentProvider = new(RequirementsParser.Parse);
+    private static readonly ConditionalWeakTable<SourceText, RequirementsDocument> Documents = new();
+    private static readonly ConditionalWeakTable<SourceText, RequirementsDocument>.CreateValueCallback ParseCallback = RequirementsParser.Parse;
+    private static readonly ConditionalWeakTable<AnalyzerOptions, ResolvedPolicy> Policies = new();
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<WaiverModel, ImmutableHashSet<ISymbol>>> WaivedSymbolsByCompilation = new();
 
     private readonly Compilation? _compilation;
-    private readonly ConcurrentDictionary<WaiverModel, ImmutableHashSet<ISymbol>> _waivedSymbols = new();
+    private readonly AnalyzerConfigOptionsProvider? _optionsProvider;
+    private readonly ConcurrentDictionary<SyntaxTree, bool> _generatedTrees = new();
 
-    private RequirementsContext(
-        ImmutableArray<RequirementsFile> files,
-        ImmutableArray<ControlModel> controls,
-        ImmutableArray<ActiveWaiver> waivers,
-        ImmutableArray<DuplicateControl> duplicates,
-        string? today,
-        Compilation? compilation)
+    private RequirementsContext(ResolvedPolicy policy, Compilation? compilation, AnalyzerConfigOptionsProvider? optionsProvider)
     {
+        Policy = policy;
         _compilation = compilation;
-        Files = files;
-        Controls = controls;
-        Waivers = waivers;
-        Duplicates = duplicates;
-        Today = today;
+        _optionsProvider = optionsProvider;
     }
 
-    /// <summary>The project's requirements files ordered by path; empty when the baseline applies.</summary>
-    public ImmutableArray<RequirementsFile> Files { get; }
+    public ResolvedPolicy Policy { get; }
 
-    public bool UsesBaseline => Files.IsEmpty;
+    /// <summary>The project's usable requirements files ordered by path; empty when the baseline applies.</summary>
+    public ImmutableArray<RequirementsFile> Files => Policy.Files;
+
+    public bool UsesBaseline => Policy.UsesBaseline;
 
     /// <summary>Every valid control; the first definition of an id wins.</summary>
-    public ImmutableArray<ControlModel> Controls { get; }
+    public ImmutableArray<ControlModel> Controls => Policy.Controls;
 
-    public ImmutableArray<ActiveWaiver> Waivers { get; }
+    public ImmutableArray<ResolvedWaiver> Waivers => Policy.Waivers;
 
-    public ImmutableArray<DuplicateControl> Duplicates { get; }
+    public ImmutableArray<DuplicateControl> Duplicates => Policy.Duplicates;
 
     /// <summary>Today as yyyy-MM-dd from the SecurityRequirementsToday build property; null when not set.</summary>
-    public string? Today { get; }
+    public string? Today => Policy.Today.Value;
 
-#pragma warning disable RS1012 // The callers register their actions; this only reads options and the parse cache.
+#pragma warning disable RS1012 // The callers register their actions; this only reads the options.
     public static RequirementsContext Create(CompilationStartAnalysisContext context) =>
-        Create(context.Options, context.Compilation, context.CancellationToken, (SourceText text, out RequirementsDocument document) =>
-        {
-            var found = context.TryGetValue(text, DocumentProvider, out var cached);
-            document = cached!;
-            return found;
-        });
+        new(PolicyOf(context.Options, context.CancellationToken), context.Compilation, context.Options.AnalyzerConfigOptionsProvider);
 #pragma warning restore RS1012
 
-    /// <summary>For callers outside an analyzer (tests, benchmarks, the generator) that parse directly.</summary>
+    /// <summary>For callers outside an analyzer (tests, benchmarks) that resolve the policy directly.</summary>
     public static RequirementsContext Create(AnalyzerOptions options, Compilation? compilation, CancellationToken cancellationToken) =>
-        Create(options, compilation, cancellationToken, (SourceText text, out RequirementsDocument document) =>
+        new(Resolve(options, cancellationToken), compilation, options.AnalyzerConfigOptionsProvider);
+
+    /// <summary>The parsed document of a requirements text, parsed once per text instance in this process.</summary>
+    public static RequirementsDocument Parse(SourceText text) => Documents.GetValue(text, ParseCallback);
+
+    /// <summary>The policy of these analyzer options: resolved once, shared by every check of the compilation.</summary>
+    public static ResolvedPolicy PolicyOf(AnalyzerOptions options, CancellationToken cancellationToken) =>
+        Policies.GetValue(options, o => Resolve(o, cancellationToken));
+
+    public static ResolvedPolicy Resolve(AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var candidates = new List<KeyValuePair<string, SourceText?>>();
+        foreach (var file in options.AdditionalFiles)
         {
-            document = RequirementsParser.Parse(text);
-            return true;
-        });
+            if (IsRequirementsFile(file, options.AnalyzerConfigOptionsProvider))
+            {
+                candidates.Add(new KeyValuePair<string, SourceText?>(file.Path, file.GetText(cancellationToken)));
+            }
+        }
+
+        var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
+        return ResolvedPolicy.Resolve(candidates, ReadNamedFileProblem(global), ReadToday(global), Parse);
+    }
 
     public static bool IsRequirementsFile(AdditionalText file, AnalyzerConfigOptionsProvider optionsProvider)
     {
@@ -89,35 +105,42 @@ internal sealed class RequirementsContext
             && string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase);
     }
 
-    public static string? ReadToday(AnalyzerConfigOptionsProvider optionsProvider)
+    /// <summary>The effective date: SecurityRequirementsToday (yyyy-MM-dd) and whether the project pinned it.</summary>
+    public static EffectiveDate ReadToday(AnalyzerConfigOptions global)
     {
-        if (optionsProvider.GlobalOptions.TryGetValue(TodayPropertyKey, out var value)
+        if (global.TryGetValue(TodayPropertyKey, out var value)
             && DateTime.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var pinned = global.TryGetValue(TodayPinnedPropertyKey, out var flag) && string.Equals(flag.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+            return new EffectiveDate(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), pinned);
         }
 
-        return null;
+        return EffectiveDate.Unknown;
+    }
+
+    /// <summary>What the package's targets found wrong with the file the project named (it does not exist, or is a directory).</summary>
+    public static RequirementsFileProblem? ReadNamedFileProblem(AnalyzerConfigOptions global)
+    {
+        if (!global.TryGetValue(NamedFileStatePropertyKey, out var state) || !global.TryGetValue(NamedFilePropertyKey, out var path)
+            || string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+
+        return state.Trim().ToLowerInvariant() switch
+        {
+            "missing" => new RequirementsFileProblem(path.Trim(), RequirementsFileProblem.Missing),
+            "directory" => new RequirementsFileProblem(path.Trim(), RequirementsFileProblem.Directory),
+            _ => null,
+        };
     }
 
     /// <summary>The enforceable controls bound to <paramref name="check"/>; controls at severity none are left out.</summary>
-    public ImmutableArray<ControlModel> ControlsFor(CheckKind check)
-    {
-        var builder = ImmutableArray.CreateBuilder<ControlModel>();
-        foreach (var control in Controls)
-        {
-            if (control.Check == check && control.Severity != ControlSeverity.None)
-            {
-                builder.Add(control);
-            }
-        }
-
-        return builder.ToImmutable();
-    }
+    public ImmutableArray<ControlModel> ControlsFor(CheckKind check) => Policy.ControlsFor(check);
 
     /// <summary>
-    /// Reports a rule diagnostic for <paramref name="control"/> at the control's severity, unless an
-    /// unexpired waiver covers the location or its containing symbol.
+    /// Reports a rule diagnostic for <paramref name="control"/> at the control's severity, unless an unexpired waiver
+    /// covers the location or its containing symbol, or the control skips generated code and the file is generated.
     /// </summary>
     public void Report(
         Action<Diagnostic> report,
@@ -128,7 +151,8 @@ internal sealed class RequirementsContext
         ImmutableDictionary<string, string?>? properties,
         params object[] messageArguments)
     {
-        if (control.Severity == ControlSeverity.None || IsWaived(control, location, containingSymbol))
+        if (control.Severity == ControlSeverity.None || IsWaived(control, location, containingSymbol)
+            || (control.SkipGeneratedCode && location.SourceTree is { } tree && IsGenerated(tree)))
         {
             return;
         }
@@ -139,10 +163,10 @@ internal sealed class RequirementsContext
 
     public bool IsWaived(ControlModel control, Location location, ISymbol? containingSymbol)
     {
-        foreach (var entry in Waivers)
+        foreach (var entry in Policy.Waivers)
         {
             var waiver = entry.Waiver;
-            if (!string.Equals(waiver.ControlId, control.Id, StringComparison.Ordinal) || waiver.IsExpiredOn(Today))
+            if (entry.Expired || !string.Equals(waiver.ControlId, control.Id, StringComparison.Ordinal))
             {
                 continue;
             }
@@ -173,7 +197,7 @@ internal sealed class RequirementsContext
                 case WaiverScopeKind.Namespace:
                     var ns = containingSymbol as INamespaceSymbol ?? containingSymbol?.ContainingNamespace;
                     var name = ns is null || ns.IsGlobalNamespace ? string.Empty : ns.ToDisplayString();
-                    if (name == waiver.Scope || name.StartsWith(waiver.Scope + ".", StringComparison.Ordinal))
+                    if (WaiverReach.NamespaceCovers(waiver.Scope, name))
                     {
                         return true;
                     }
@@ -185,7 +209,11 @@ internal sealed class RequirementsContext
         return false;
     }
 
-    /// <summary>The symbols a waiver's documentation id names in this compilation, bound on first use.</summary>
+    /// <summary>True when <paramref name="tree"/> is generated code by name, header or <c>generated_code</c> configuration.</summary>
+    public bool IsGenerated(SyntaxTree tree) =>
+        _generatedTrees.GetOrAdd(tree, t => GeneratedFiles.ReasonFor(t, _optionsProvider?.GetOptions(t), CancellationToken.None) is not null);
+
+    /// <summary>The symbols a waiver's documentation id names in this compilation, bound on first use and shared by every check.</summary>
     private ImmutableHashSet<ISymbol> WaivedSymbols(WaiverModel waiver)
     {
         if (_compilation is null)
@@ -193,79 +221,17 @@ internal sealed class RequirementsContext
             return ImmutableHashSet<ISymbol>.Empty;
         }
 
-        return _waivedSymbols.GetOrAdd(waiver, w =>
-        {
-            var builder = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
-            foreach (var symbol in DocumentationCommentId.GetSymbolsForDeclarationId(w.Scope, _compilation))
+        var compilation = _compilation;
+        return WaivedSymbolsByCompilation.GetValue(compilation, _ => new ConcurrentDictionary<WaiverModel, ImmutableHashSet<ISymbol>>())
+            .GetOrAdd(waiver, w =>
             {
-                builder.Add(symbol.OriginalDefinition);
-            }
-
-            return builder.ToImmutable();
-        });
-    }
-
-    private delegate bool DocumentParser(SourceText text, out RequirementsDocument document);
-
-    private static RequirementsContext Create(AnalyzerOptions options, Compilation? compilation, CancellationToken cancellationToken, DocumentParser parse)
-    {
-        var today = ReadToday(options.AnalyzerConfigOptionsProvider);
-        var files = FindFiles(options, cancellationToken, parse);
-        if (files.IsEmpty)
-        {
-            var baseline = BaselineRequirements.Document;
-            return new RequirementsContext(files, baseline.Controls, ImmutableArray<ActiveWaiver>.Empty, ImmutableArray<DuplicateControl>.Empty, today, compilation);
-        }
-
-        var controls = ImmutableArray.CreateBuilder<ControlModel>();
-        var waivers = ImmutableArray.CreateBuilder<ActiveWaiver>();
-        var duplicates = ImmutableArray.CreateBuilder<DuplicateControl>();
-        var firstById = new Dictionary<string, (ControlModel Control, RequirementsFile File)>(StringComparer.Ordinal);
-        foreach (var file in files)
-        {
-            foreach (var control in file.Document.Controls)
-            {
-                if (firstById.TryGetValue(control.Id, out var first))
+                var builder = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
+                foreach (var symbol in DocumentationCommentId.GetSymbolsForDeclarationId(w.Scope, compilation))
                 {
-                    duplicates.Add(new DuplicateControl(control, file, first.Control, first.File));
-                    continue;
+                    builder.Add(symbol.OriginalDefinition);
                 }
 
-                firstById.Add(control.Id, (control, file));
-                controls.Add(control);
-            }
-
-            foreach (var waiver in file.Document.Waivers)
-            {
-                waivers.Add(new ActiveWaiver(waiver, file));
-            }
-        }
-
-        return new RequirementsContext(files, controls.ToImmutable(), waivers.ToImmutable(), duplicates.ToImmutable(), today, compilation);
-    }
-
-    private static ImmutableArray<RequirementsFile> FindFiles(AnalyzerOptions options, CancellationToken cancellationToken, DocumentParser parse)
-    {
-        // Ordered by path: additional files otherwise arrive in project order, and "first definition wins" must not depend on it.
-        var byPath = new SortedDictionary<string, AdditionalText>(StringComparer.Ordinal);
-        foreach (var file in options.AdditionalFiles)
-        {
-            if (!byPath.ContainsKey(file.Path) && IsRequirementsFile(file, options.AnalyzerConfigOptionsProvider))
-            {
-                byPath.Add(file.Path, file);
-            }
-        }
-
-        var builder = ImmutableArray.CreateBuilder<RequirementsFile>(byPath.Count);
-        foreach (var pair in byPath)
-        {
-            var text = pair.Value.GetText(cancellationToken);
-            if (text is not null && parse(text, out var document))
-            {
-                builder.Add(new RequirementsFile(pair.Key, text, document));
-            }
-        }
-
-        return builder.ToImmutable();
+                return builder.ToImmutable();
+            });
     }
 }

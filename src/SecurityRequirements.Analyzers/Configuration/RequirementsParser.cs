@@ -15,6 +15,9 @@ internal static class RequirementsParser
 {
     public static readonly string[] TopLevelKeys = { "version", "controls", "exceptions" };
     public static readonly string[] ControlKeys = { "id", "name", "requirement", "implementation", "verification", "check", "severity", "parameters" };
+    /// <summary>A parameter every check knows: its rules report nothing in generated files.</summary>
+    public const string SkipGeneratedCodeKey = "skip_generated_code";
+
     public static readonly string[] WaiverKeys = { "control", "symbol", "path", "namespace", "justification", "approved_by", "expires" };
 
     public static RequirementsDocument Parse(SourceText text)
@@ -190,18 +193,45 @@ internal static class RequirementsParser
         }
 
         var reader = new ParameterReader(schema, parameters, controlId);
-        object? settings = checkKind switch
+        var skipGeneratedCode = false;
+        object? settings = null;
+        var effective = ImmutableArray<ParameterModel>.Empty;
+        var ignored = ImmutableArray<string>.Empty;
+        if (checkKind == CheckKind.None)
         {
-            CheckKind.Encryption => EncryptionParameters.Read(reader),
-            CheckKind.OAuthPkce => PkceParameters.Read(reader),
-            CheckKind.PiiAudit => PiiAuditParameters.Read(reader),
-            CheckKind.Banned => BannedParameters.Read(reader),
-            _ => null,
-        };
+            effective = reader.Declared();
+        }
+        else
+        {
+            switch (checkKind)
+            {
+                case CheckKind.Encryption:
+                    var encryption = EncryptionParameters.Read(reader);
+                    (settings, effective) = (encryption, encryption.Effective());
+                    break;
+                case CheckKind.OAuthPkce:
+                    var pkce = PkceParameters.Read(reader, name, requirement, inferred);
+                    (settings, effective) = (pkce, pkce.Effective());
+                    break;
+                case CheckKind.PiiAudit:
+                    var piiAudit = PiiAuditParameters.Read(reader);
+                    (settings, effective) = (piiAudit, piiAudit.Effective());
+                    break;
+                case CheckKind.Banned:
+                    var banned = BannedParameters.Read(reader);
+                    (settings, effective) = (banned, banned.Effective());
+                    break;
+            }
 
-        if (checkKind != CheckKind.None)
-        {
-            reader.ReportUnknownKeys(CheckNames.ToName(checkKind));
+            // Asked after the check's own keys, so "use one of" lists those first.
+            skipGeneratedCode = reader.Bool(SkipGeneratedCodeKey) ?? false;
+            if (skipGeneratedCode)
+            {
+                effective = effective.Add(ParameterModel.Scalar(SkipGeneratedCodeKey, "true"));
+            }
+
+            effective = effective.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+            ignored = reader.ReportUnknownKeys(CheckNames.ToName(checkKind));
         }
 
         return new ControlModel(
@@ -213,7 +243,9 @@ internal static class RequirementsParser
             checkKind,
             inferred,
             controlSeverity,
-            reader.Raw(),
+            effective,
+            ignored,
+            skipGeneratedCode,
             settings,
             id.Value.Span);
     }
@@ -341,6 +373,7 @@ internal static class RequirementsParser
             control.Value.Span,
             scopeKind,
             scope.Value,
+            scope.Span,
             glob,
             SchemaReader.Normalize(justification.Value.Value),
             approvedBy?.Value,

@@ -8,6 +8,7 @@ internal sealed class WaiverModel
         SourceSpan controlSpan,
         WaiverScopeKind scopeKind,
         string scope,
+        SourceSpan scopeSpan,
         GlobPattern? pathGlob,
         string justification,
         string? approvedBy,
@@ -19,6 +20,7 @@ internal sealed class WaiverModel
         ControlSpan = controlSpan;
         ScopeKind = scopeKind;
         Scope = scope;
+        ScopeSpan = scopeSpan;
         PathGlob = pathGlob;
         Justification = justification;
         ApprovedBy = approvedBy;
@@ -34,6 +36,8 @@ internal sealed class WaiverModel
     public WaiverScopeKind ScopeKind { get; }
 
     public string Scope { get; }
+
+    public SourceSpan ScopeSpan { get; }
 
     public GlobPattern? PathGlob { get; }
 

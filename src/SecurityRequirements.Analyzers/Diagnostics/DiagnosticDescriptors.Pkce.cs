@@ -29,9 +29,9 @@ public static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TokenLifetimeTooLong = Rule(
         DiagnosticIds.TokenLifetimeTooLong,
         "Keep token lifetimes within the requirement",
-        "{0} '{1}': {2} gives {3} tokens {4}, over the limit of {5}; set it to {5} or less",
+        "{0} '{1}': {2} gives {3} {4}, over the limit of {5}; {6}",
         DiagnosticCategories.OAuthPkce,
-        "A control with 'check: oauth-pkce' limits access, identity and refresh token lifetimes (access_token_lifetime, identity_token_lifetime, refresh_token_lifetime). Reported where a constant lifetime over the limit is configured or a token's expiry is computed from a constant offset over the limit.");
+        "An oauth-pkce control limits the token lifetimes its parameters set (access_token_lifetime, identity_token_lifetime, refresh_token_lifetime, authorization_code_lifetime) or its requirement text states; a control whose check is inferred from a text that names no lifetime limits none. Reported where a constant lifetime over a limit is configured, reaches a token through a local, field or parameter, or is left at a framework default over the limit, and where refresh tokens slide with no absolute limit.");
 
     public static readonly DiagnosticDescriptor AuthorizationRequestWithoutPkce = Rule(
         DiagnosticIds.AuthorizationRequestWithoutPkce,
@@ -39,4 +39,11 @@ public static partial class DiagnosticDescriptors
         "{0} '{1}': {2} has no {3}; {4}",
         DiagnosticCategories.OAuthPkce,
         "An authorization request for the code flow must carry code_challenge and code_challenge_method=S256, and the token request that redeems the code must carry the matching code_verifier. Reported for hand-built authorize URLs and token request forms, and for the IdentityModel helpers called without them.");
+
+    public static readonly DiagnosticDescriptor UnverifiablePkceSetting = Rule(
+        DiagnosticIds.UnverifiablePkceSetting,
+        "Pin PKCE settings in code",
+        "{0} '{1}': {2}, so the build cannot verify PKCE there; {3}",
+        DiagnosticCategories.OAuthPkce,
+        "A PKCE setting whose value is known only at run time (read from configuration, bound from a configuration section, computed) can turn PKCE off without a code change, so the build cannot vouch for the control at that place. Reported at the control's severity, so a build at severity error fails until the setting is pinned in code or the place is waived with a justification.");
 }

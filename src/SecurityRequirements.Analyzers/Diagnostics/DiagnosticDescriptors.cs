@@ -133,6 +133,38 @@ public static partial class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "YAML mappings must not repeat a key. The first occurrence is used and later ones are ignored.");
 
+    public static readonly DiagnosticDescriptor RequirementsFileUnusable = new(
+        DiagnosticIds.RequirementsFileUnusable,
+        "Give the build a readable requirements file",
+        "The requirements file '{0}' {1}, so the built-in baseline applies instead of the project's policy; write the policy to that file or point SecurityRequirementsFile at a readable security_requirements.yaml",
+        DiagnosticCategories.RequirementsFile,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The build named a requirements file that does not exist, is a directory, cannot be read or is empty. The project's controls are then not enforced; the baseline controls are, and the attestation records the problem.",
+        helpLinkUri: HelpLinks.ForId(DiagnosticIds.RequirementsFileUnusable),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor WaiverProjectWide = File(
+        DiagnosticIds.WaiverProjectWide,
+        "Scope the waiver to the code it is for",
+        "Waiver of control '{0}' ({1}) covers every {2} of this project, so the control enforces nothing here; name only the symbol, path or namespace that needs the waiver",
+        DiagnosticSeverity.Warning,
+        "A waiver whose path glob matches every source file, or whose namespace holds every type, switches the control off for the whole project. The attestation marks it project-wide and does not vouch for the control.");
+
+    public static readonly DiagnosticDescriptor WaiverOpenEnded = File(
+        DiagnosticIds.WaiverOpenEnded,
+        "Give the waiver an expiry date within a year",
+        "Waiver of control '{0}' {1}, so it is never reviewed again; set expires to a date no later than {2}",
+        DiagnosticSeverity.Warning,
+        "Waivers are accepted risks that must be reviewed. A waiver without 'expires', or with an expiry more than a year after the build date, is marked open-ended in the attestation.");
+
+    public static readonly DiagnosticDescriptor WaiverUnapproved = File(
+        DiagnosticIds.WaiverUnapproved,
+        "Name who approved the waiver",
+        "Waiver of control '{0}' names no approver; add approved_by with the person or team that accepted the risk",
+        DiagnosticSeverity.Warning,
+        "'approved_by' is optional so that a draft waiver still applies, but an auditor needs to know who accepted the risk. The attestation marks the waiver unapproved.");
+
     // Declarative bans (SRA9xxx).
     public static readonly DiagnosticDescriptor BannedSymbol = Rule(
         DiagnosticIds.BannedSymbol,

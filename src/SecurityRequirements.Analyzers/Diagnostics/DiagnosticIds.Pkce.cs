@@ -8,4 +8,5 @@ public static partial class DiagnosticIds
     public const string PlainCodeChallenge = "SRA2003";
     public const string TokenLifetimeTooLong = "SRA2004";
     public const string AuthorizationRequestWithoutPkce = "SRA2005";
+    public const string UnverifiablePkceSetting = "SRA2006";
 }

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Reflection;
-using System.Security.Cryptography;
+using System.Linq;
 using System.Text;
 using SecurityRequirements.Analyzers.Configuration;
 using SecurityRequirements.Analyzers.Internal;
@@ -16,19 +16,15 @@ namespace SecurityRequirements.Analyzers.Generators;
 /// </summary>
 internal static class ManifestBuilder
 {
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
     public const string PackageName = "SecurityRequirements.Analyzers";
-
-    /// <summary>Parameters that no compiler check can verify; the manifest carries them as declared facts.</summary>
-    private static readonly ImmutableHashSet<string> AttestedOnlyKeys =
-        ImmutableHashSet.Create(StringComparer.Ordinal, "key_rotation_days", "key_storage", "retention_days");
 
     private static readonly Lazy<string> LazyPackageVersion = new(ReadPackageVersion);
 
     public static string PackageVersion => LazyPackageVersion.Value;
 
     public static AttestationOutput Build(
-        ImmutableArray<RequirementsFileModel> files,
+        ResolvedPolicy policy,
         ImmutableArray<SourceFileScan> sources,
         ImmutableArray<EquatableArray<SuppressionEntry>> attributeSuppressions,
         CompilationFacts facts,
@@ -36,16 +32,195 @@ internal static class ManifestBuilder
         Func<CheckKind, ImmutableArray<string>> rulesFor,
         string packageVersion)
     {
-        var (ordered, usesBaseline) = OrderFiles(files);
-        var controls = EffectiveControls(ordered);
-        var waivers = new List<WaiverEntry>();
-        foreach (var file in ordered)
+        var sortedSources = new List<SourceFileScan>(sources);
+        sortedSources.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        var suppressions = Suppressions(sortedSources, attributeSuppressions, options);
+        var waivers = Waivers(policy, sortedSources, options);
+
+        var json = new ManifestJsonWriter();
+        json.StartObject();
+        WriteAiProvenance(json, sortedSources, options);
+        json.Property("assembly", facts.AssemblyName);
+        WriteBuild(json, policy, sortedSources, facts, options);
+
+        var assessor = new ControlAssessor(facts, sortedSources, options);
+        var verdict = new VerdictBuilder();
+        var partial = false;
+        var controls = new List<ControlModel>(policy.Controls);
+        controls.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        json.Name("controls").StartArray();
+        foreach (var control in controls)
         {
-            waivers.AddRange(file.Waivers);
+            var rules = rulesFor(control.Check);
+            var projectWide = waivers.Where(w => w.ProjectWide && w.Resolved.Active && w.Resolved.Waiver.ControlId == control.Id).Select(w => w.Scope).ToList();
+            var assessment = assessor.Assess(control, rules, projectWide);
+            partial |= assessment.Status is ControlStatus.Partial or ControlStatus.Weakened or ControlStatus.NotEnforced;
+            verdict.Add(control.Id, assessment);
+            WriteControl(json, control, rules, assessment);
         }
 
-        waivers.Sort(CompareWaivers);
+        json.EndArray();
+        json.StringArray("limits", AttestationLimits.All);
+        json.Name("package").StartObject()
+            .Property("name", PackageName)
+            .Property("version", packageVersion)
+            .EndObject();
+        json.Property("partial", partial);
+        var requirementsSha256 = WriteRequirements(json, policy, options);
+        json.Property("schemaVersion", SchemaVersion);
+        json.Property("sourceRevision", options.SourceRevision);
 
+        json.Name("suppressions").StartArray();
+        foreach (var suppression in suppressions)
+        {
+            json.StartObject()
+                .Property("file", suppression.Path)
+                .Property("id", suppression.Id)
+                .Property("justification", suppression.Justification)
+                .Property("justified", suppression.Justified)
+                .Property("kind", suppression.Kind)
+                .Property("line", suppression.Line)
+                .EndObject();
+        }
+
+        json.EndArray();
+
+        var activeWaivers = waivers.Count(w => w.Resolved.Active);
+        json.Property("verdict", verdict.Sentence(activeWaivers, suppressions.Count));
+
+        json.Name("waivers").StartArray();
+        foreach (var waiver in waivers)
+        {
+            var model = waiver.Resolved.Waiver;
+            json.StartObject()
+                .Property("active", waiver.Resolved.Active)
+                .Property("approvedBy", string.IsNullOrWhiteSpace(model.ApprovedBy) ? null : model.ApprovedBy)
+                .Property("control", model.ControlId)
+                .Property("expires", model.Expires)
+                .Property("justification", model.Justification)
+                .Property("openEnded", waiver.Resolved.OpenEnded)
+                .Property("projectWide", waiver.ProjectWide)
+                .Property("scope", waiver.Scope)
+                .EndObject();
+        }
+
+        json.EndArray();
+        json.EndObject();
+
+        var text = json.ToString();
+        return new AttestationOutput(text, Sha256.Hex(text), requirementsSha256, packageVersion);
+    }
+
+    private static void WriteAiProvenance(ManifestJsonWriter json, List<SourceFileScan> sources, AttestationOptions options)
+    {
+        var aiFiles = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var source in sources)
+        {
+            if (source.Header.Length > 0 && ContainsMarker(source.Header, options.AiMarkers))
+            {
+                aiFiles.Add(RelativePath(source.Path, options.ProjectDirectory));
+            }
+        }
+
+        json.Name("aiProvenance").StartObject()
+            .Property("count", aiFiles.Count)
+            .StringArray("files", aiFiles)
+            .StringArray("markers", options.AiMarkers)
+            .EndObject();
+    }
+
+    private static void WriteBuild(ManifestJsonWriter json, ResolvedPolicy policy, List<SourceFileScan> sources, CompilationFacts facts, AttestationOptions options)
+    {
+        json.Name("build").StartObject();
+        json.Name("analyzersRan");
+        if (options.AnalyzersRun is { } ran)
+        {
+            json.Bool(ran);
+        }
+        else
+        {
+            json.String(null);
+        }
+
+        var generated = new List<(string File, string Reason)>();
+        foreach (var source in sources)
+        {
+            if (source.Generated is { } reason)
+            {
+                generated.Add((RelativePath(source.Path, options.ProjectDirectory), reason));
+            }
+        }
+
+        generated.Sort((a, b) => string.CompareOrdinal(a.File, b.File));
+        json.Name("generatedFiles").StartArray();
+        foreach (var (file, reason) in generated)
+        {
+            json.StartObject().Property("file", file).Property("reason", reason).EndObject();
+        }
+
+        json.EndArray();
+
+        // Informational: SRA2006 reports each such place at the OAuth control's severity, so at error a successful build has none unsuppressed.
+        var fromConfiguration = new SortedSet<string>(StringComparer.Ordinal);
+        var places = 0;
+        foreach (var source in sources)
+        {
+            if (source.ConfigurationBoundPkce > 0)
+            {
+                places += source.ConfigurationBoundPkce;
+                fromConfiguration.Add(RelativePath(source.Path, options.ProjectDirectory));
+            }
+        }
+
+        json.Name("pkceSettingsFromConfiguration").StartObject()
+            .Property("count", places)
+            .StringArray("files", fromConfiguration)
+            .EndObject();
+        json.Property("today", policy.Today.Value)
+            .Property("todayPinned", policy.Today.Pinned)
+            .Property("treatWarningsAsErrors", facts.GeneralOption == "error")
+            .Property("warningLevel", facts.WarningLevel)
+            .EndObject();
+    }
+
+    private static string WriteRequirements(ManifestJsonWriter json, ResolvedPolicy policy, AttestationOptions options)
+    {
+        json.Name("requirements").StartObject();
+        if (policy.Files.Length > 1)
+        {
+            json.Name("additional").StartArray();
+            for (var i = 1; i < policy.Files.Length; i++)
+            {
+                json.StartObject()
+                    .Property("file", RelativePath(policy.Files[i].Path, options.ProjectDirectory))
+                    .Property("sha256", policy.Files[i].Sha256Hex)
+                    .EndObject();
+            }
+
+            json.EndArray();
+        }
+
+        var sha256 = policy.UsesBaseline ? BaselineSha256.Value : policy.Files[0].Sha256Hex;
+        json.Property("file", policy.UsesBaseline ? null : RelativePath(policy.Files[0].Path, options.ProjectDirectory));
+        json.Name("problems").StartArray();
+        foreach (var problem in policy.Problems)
+        {
+            json.StartObject()
+                .Property("file", RelativePath(problem.Path, options.ProjectDirectory))
+                .Property("reason", problem.Reason)
+                .EndObject();
+        }
+
+        json.EndArray();
+        json.Property("sha256", sha256)
+            .Property("source", policy.UsesBaseline ? "baseline" : "file")
+            .Property("version", policy.Version)
+            .EndObject();
+        return sha256;
+    }
+
+    private static List<SuppressionEntry> Suppressions(List<SourceFileScan> sources, ImmutableArray<EquatableArray<SuppressionEntry>> attributeSuppressions, AttestationOptions options)
+    {
         var suppressions = new List<SuppressionEntry>();
         foreach (var source in sources)
         {
@@ -74,154 +249,47 @@ internal static class ManifestBuilder
             }
         }
 
-        var aiFiles = new SortedSet<string>(StringComparer.Ordinal);
+        return suppressions;
+    }
+
+    private static List<WaiverFacts> Waivers(ResolvedPolicy policy, List<SourceFileScan> sources, AttestationOptions options)
+    {
+        var paths = new List<string>(sources.Count);
+        var namespaces = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in sources)
         {
-            if (source.Header.Length > 0 && ContainsMarker(source.Header, options.AiMarkers))
+            paths.Add(source.Path);
+            foreach (var ns in source.TypeNamespaces)
             {
-                aiFiles.Add(RelativePath(source.Path, options.ProjectDirectory));
+                namespaces.Add(ns);
             }
         }
 
-        var json = new ManifestJsonWriter();
-        json.StartObject();
-
-        json.Name("aiProvenance").StartObject()
-            .Property("count", aiFiles.Count)
-            .StringArray("files", aiFiles)
-            .StringArray("markers", options.AiMarkers)
-            .EndObject();
-
-        json.Property("assembly", facts.AssemblyName);
-
-        var verdict = new VerdictBuilder();
-        json.Name("controls").StartArray();
-        foreach (var control in controls.Values)
+        var waivers = new List<WaiverFacts>();
+        foreach (var waiver in policy.Waivers)
         {
-            WriteControl(json, control, facts, verdict, rulesFor);
+            waivers.Add(new WaiverFacts(waiver, WaiverDescriptions.ScopeKindName(waiver.Waiver.ScopeKind) + ":" + waiver.Waiver.Scope, WaiverReach.IsProjectWide(waiver, paths, namespaces)));
         }
 
-        json.EndArray();
-
-        json.Name("package").StartObject()
-            .Property("name", PackageName)
-            .Property("version", packageVersion)
-            .EndObject();
-
-        var first = ordered[0];
-        json.Name("requirements").StartObject();
-        if (ordered.Count > 1)
+        waivers.Sort(static (a, b) =>
         {
-            json.Name("additional").StartArray();
-            for (var i = 1; i < ordered.Count; i++)
+            var result = string.CompareOrdinal(a.Resolved.Waiver.ControlId, b.Resolved.Waiver.ControlId);
+            if (result == 0)
             {
-                json.StartObject()
-                    .Property("file", RelativePath(ordered[i].Path, options.ProjectDirectory))
-                    .Property("sha256", ordered[i].Sha256)
-                    .EndObject();
+                result = string.CompareOrdinal(a.Scope, b.Scope);
             }
 
-            json.EndArray();
-        }
-
-        json.Property("file", usesBaseline ? null : RelativePath(first.Path, options.ProjectDirectory))
-            .Property("sha256", first.Sha256)
-            .Property("source", usesBaseline ? "baseline" : "file")
-            .Property("version", first.Version)
-            .EndObject();
-
-        json.Property("schemaVersion", SchemaVersion);
-
-        json.Name("suppressions").StartArray();
-        foreach (var suppression in suppressions)
-        {
-            json.StartObject()
-                .Property("file", suppression.Path)
-                .Property("id", suppression.Id)
-                .Property("justification", suppression.Justification)
-                .Property("kind", suppression.Kind)
-                .Property("line", suppression.Line)
-                .EndObject();
-        }
-
-        json.EndArray();
-
-        var activeWaivers = 0;
-        foreach (var waiver in waivers)
-        {
-            if (IsActive(waiver, options.Today))
+            if (result == 0)
             {
-                activeWaivers++;
+                result = string.CompareOrdinal(a.Resolved.Waiver.Expires, b.Resolved.Waiver.Expires);
             }
-        }
 
-        json.Property("verdict", verdict.Sentence(activeWaivers, suppressions.Count));
-
-        json.Name("waivers").StartArray();
-        foreach (var waiver in waivers)
-        {
-            json.StartObject()
-                .Property("active", IsActive(waiver, options.Today))
-                .Property("approvedBy", waiver.ApprovedBy)
-                .Property("control", waiver.ControlId)
-                .Property("expires", waiver.Expires)
-                .Property("justification", waiver.Justification)
-                .Property("scope", waiver.Scope)
-                .EndObject();
-        }
-
-        json.EndArray();
-        json.EndObject();
-
-        var text = json.ToString();
-        return new AttestationOutput(text, Sha256Hex(text), first.Sha256, packageVersion);
+            return result == 0 ? string.CompareOrdinal(a.Resolved.Waiver.Justification, b.Resolved.Waiver.Justification) : result;
+        });
+        return waivers;
     }
 
-    /// <summary>The files in path order, or the baseline alone when the project has none.</summary>
-    public static (List<RequirementsFileModel> Ordered, bool UsesBaseline) OrderFiles(ImmutableArray<RequirementsFileModel> files)
-    {
-        var ordered = new List<RequirementsFileModel>(files);
-        ordered.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        var usesBaseline = ordered.Count == 0;
-        if (usesBaseline)
-        {
-            ordered.Add(BaselineModel.Value);
-        }
-
-        return (ordered, usesBaseline);
-    }
-
-    /// <summary>The controls by id: the first definition of an id wins, in path order, as in RequirementsContext.</summary>
-    public static SortedDictionary<string, ControlEntry> EffectiveControls(List<RequirementsFileModel> ordered)
-    {
-        var controls = new SortedDictionary<string, ControlEntry>(StringComparer.Ordinal);
-        foreach (var file in ordered)
-        {
-            foreach (var control in file.Controls)
-            {
-                if (!controls.ContainsKey(control.Id))
-                {
-                    controls.Add(control.Id, control);
-                }
-            }
-        }
-
-        return controls;
-    }
-
-    /// <summary>Lower-case hex SHA-256 of the UTF-8 bytes (no BOM) of <paramref name="text"/>.</summary>
-    public static string Sha256Hex(string text)
-    {
-        using var sha = SHA256.Create();
-        var hash = sha.ComputeHash(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text));
-        var builder = new StringBuilder(hash.Length * 2);
-        foreach (var b in hash)
-        {
-            builder.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return builder.ToString();
-    }
+    private static readonly Lazy<string> BaselineSha256 = new(() => Sha256.Hex(BaselineRequirements.Text.ToString()));
 
     /// <summary>The path relative to the project directory with '/' separators; the file name alone for a file outside it.</summary>
     public static string RelativePath(string path, string projectDirectory)
@@ -262,102 +330,28 @@ internal static class ManifestBuilder
         return false;
     }
 
-    /// <summary>Converts a parsed document to the pipeline model: only strings, bools and equatable arrays.</summary>
-    public static RequirementsFileModel ToModel(string path, string text, RequirementsDocument document)
+    private static void WriteControl(ManifestJsonWriter json, ControlModel control, ImmutableArray<string> rules, ControlAssessment assessment)
     {
-        var controls = ImmutableArray.CreateBuilder<ControlEntry>(document.Controls.Length);
-        foreach (var control in document.Controls)
-        {
-            var parameters = ImmutableArray.CreateBuilder<ParameterEntry>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var parameter in control.Parameters.IsDefault ? ImmutableArray<ParameterModel>.Empty : control.Parameters)
-            {
-                // A repeated key is reported by the analyzers (SRA0017); the first value applies, as in the checks.
-                if (!seen.Add(parameter.Key))
-                {
-                    continue;
-                }
-
-                parameters.Add(new ParameterEntry(parameter.Key, new EquatableArray<string>(parameter.Values), parameter.IsList));
-            }
-
-            controls.Add(new ControlEntry(
-                control.Id,
-                control.Name,
-                control.Requirement,
-                CheckNames.ToName(control.Check),
-                control.CheckInferred,
-                control.Severity.ToName(),
-                new EquatableArray<ParameterEntry>(parameters.ToImmutable())));
-        }
-
-        var waivers = ImmutableArray.CreateBuilder<WaiverEntry>(document.Waivers.Length);
-        foreach (var waiver in document.Waivers)
-        {
-            var kind = waiver.ScopeKind switch
-            {
-                WaiverScopeKind.Path => "path",
-                WaiverScopeKind.Namespace => "namespace",
-                _ => "symbol",
-            };
-            waivers.Add(new WaiverEntry(waiver.ControlId, kind + ":" + waiver.Scope, waiver.Justification, waiver.ApprovedBy, waiver.Expires));
-        }
-
-        return new RequirementsFileModel(
-            path,
-            Sha256Hex(text),
-            document.Version,
-            new EquatableArray<ControlEntry>(controls.ToImmutable()),
-            new EquatableArray<WaiverEntry>(waivers.ToImmutable()));
-    }
-
-    private static readonly Lazy<RequirementsFileModel> BaselineModel = new(() =>
-        ToModel("baseline", BaselineRequirements.Text.ToString(), BaselineRequirements.Document));
-
-    private static void WriteControl(ManifestJsonWriter json, ControlEntry control, CompilationFacts facts, VerdictBuilder verdict, Func<CheckKind, ImmutableArray<string>> rulesFor)
-    {
-        CheckNames.TryParse(control.Check, out var check);
-        var rules = rulesFor(check);
-
-        string severity;
-        string status;
-        if (control.Severity == "none")
-        {
-            severity = "none";
-            status = "disabled";
-        }
-        else if (rules.IsEmpty)
-        {
-            severity = control.Severity;
-            status = "not-compiler-verified";
-        }
-        else
-        {
-            severity = EffectiveSeverity(control.Severity, rules, facts);
-            status = severity == "none" ? "disabled" : "enforced";
-        }
-
-        verdict.Add(control.Id, status, severity);
-
         json.StartObject();
         json.Name("attested").StartObject();
         foreach (var parameter in control.Parameters)
         {
-            if (AttestedOnlyKeys.Contains(parameter.Key))
+            if (parameter.AttestedOnly)
             {
                 WriteParameter(json, parameter);
             }
         }
 
         json.EndObject();
-        json.Property("check", control.Check)
+        json.Property("check", CheckNames.ToName(control.Check))
             .Property("id", control.Id)
-            .Property("inferred", control.Inferred)
+            .StringArray("ignored", control.IgnoredKeys)
+            .Property("inferred", control.CheckInferred)
             .Property("name", control.Name);
         json.Name("parameters").StartObject();
         foreach (var parameter in control.Parameters)
         {
-            if (!AttestedOnlyKeys.Contains(parameter.Key))
+            if (!parameter.AttestedOnly)
             {
                 WriteParameter(json, parameter);
             }
@@ -365,13 +359,15 @@ internal static class ManifestBuilder
 
         json.EndObject();
         json.Property("requirement", control.Requirement)
-            .StringArray("rules", rules)
-            .Property("severity", severity)
-            .Property("status", status)
+            .StringArray("rules", rules.IsDefault ? ImmutableArray<string>.Empty : rules)
+            .Property("severity", assessment.Severity)
+            .Property("status", assessment.Status)
+            .StringArray("statusReasons", assessment.Reasons)
+            .Property("vouched", assessment.Vouched)
             .EndObject();
     }
 
-    private static void WriteParameter(ManifestJsonWriter json, ParameterEntry parameter)
+    private static void WriteParameter(ManifestJsonWriter json, ParameterModel parameter)
     {
         if (parameter.IsList)
         {
@@ -381,75 +377,6 @@ internal static class ManifestBuilder
         {
             json.Property(parameter.Key, parameter.Values.Count == 0 ? string.Empty : parameter.Values[0]);
         }
-    }
-
-    /// <summary>
-    /// The weakest severity any of the control's rules ends up with: the attestation claims only
-    /// what holds for every rule. A rule's severity is the YAML's, unless the compiler options
-    /// set it; TreatWarningsAsErrors then turns a warning into an error.
-    /// </summary>
-    private static string EffectiveSeverity(string yamlSeverity, ImmutableArray<string> rules, CompilationFacts facts)
-    {
-        var weakest = "error";
-        foreach (var rule in rules)
-        {
-            var severities = RuleSeverities(rule, yamlSeverity, facts);
-            foreach (var configured in severities)
-            {
-                var severity = configured == "default" ? yamlSeverity : configured;
-                if (severity == "warning" && facts.WarningsAsErrors)
-                {
-                    severity = "error";
-                }
-
-                if (Rank(severity) < Rank(weakest))
-                {
-                    weakest = severity;
-                }
-            }
-        }
-
-        return weakest;
-    }
-
-    private static EquatableArray<string> RuleSeverities(string rule, string yamlSeverity, CompilationFacts facts)
-    {
-        foreach (var entry in facts.Overrides)
-        {
-            if (entry.Id == rule)
-            {
-                return entry.Severities;
-            }
-        }
-
-        return new EquatableArray<string>(ImmutableArray.Create("default"));
-    }
-
-    internal static int Rank(string severity) => severity switch
-    {
-        "error" => 3,
-        "warning" => 2,
-        "info" => 1,
-        _ => 0,
-    };
-
-    private static bool IsActive(WaiverEntry waiver, string? today) =>
-        waiver.Expires is null || today is null || string.CompareOrdinal(today, waiver.Expires) <= 0;
-
-    private static int CompareWaivers(WaiverEntry a, WaiverEntry b)
-    {
-        var result = string.CompareOrdinal(a.ControlId, b.ControlId);
-        if (result == 0)
-        {
-            result = string.CompareOrdinal(a.Scope, b.Scope);
-        }
-
-        if (result == 0)
-        {
-            result = string.CompareOrdinal(a.Expires, b.Expires);
-        }
-
-        return result == 0 ? string.CompareOrdinal(a.Justification, b.Justification) : result;
     }
 
     private static int CompareSuppressions(SuppressionEntry a, SuppressionEntry b)

@@ -8,4 +8,19 @@ namespace SecurityRequirements.Analyzers.Generators;
 /// <para><c>Kind</c>: <c>pragma</c> or <c>SuppressMessage</c>.</para>
 /// <para><c>Justification</c>: The pragma's trailing comment or the attribute's Justification; empty when none was given.</para>
 /// </remarks>
-internal sealed record SuppressionEntry(string Id, string Path, int Line, string Kind, string Justification);
+internal sealed record SuppressionEntry(string Id, string Path, int Line, string Kind, string Justification)
+{
+    /// <summary>A suppression counts as justified only with a real reason, not an empty or placeholder one.</summary>
+    public bool Justified
+    {
+        get
+        {
+            var text = Justification.Trim().Trim('<', '>', '.', '!').Trim();
+            return text.Length >= 3
+                && !string.Equals(text, "pending", System.StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(text, "todo", System.StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(text, "tbd", System.StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(text, "n/a", System.StringComparison.OrdinalIgnoreCase);
+        }
+    }
+}

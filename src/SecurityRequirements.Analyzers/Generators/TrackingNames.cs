@@ -9,11 +9,13 @@ internal static class TrackingNames
     public const string Options = nameof(Options);
     public const string BriefRequested = nameof(BriefRequested);
     public const string Brief = nameof(Brief);
+    public const string PolicyInputs = nameof(PolicyInputs);
     public const string RequirementsFiles = nameof(RequirementsFiles);
+    public const string Policy = nameof(Policy);
     public const string SourceFiles = nameof(SourceFiles);
     public const string SuppressMessageAttributes = nameof(SuppressMessageAttributes);
     public const string CompilationFacts = nameof(CompilationFacts);
     public const string Manifest = nameof(Manifest);
 
-    public static readonly string[] All = { Options, RequirementsFiles, SourceFiles, SuppressMessageAttributes, CompilationFacts, Manifest };
+    public static readonly string[] All = { Options, PolicyInputs, RequirementsFiles, Policy, SourceFiles, SuppressMessageAttributes, CompilationFacts, Manifest };
 }

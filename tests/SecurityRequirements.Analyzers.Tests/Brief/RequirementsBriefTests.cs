@@ -4,7 +4,9 @@ using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 using SecurityRequirements.Analyzers.Brief;
 using SecurityRequirements.Analyzers.Configuration;
+using SecurityRequirements.Analyzers.Diagnostics;
 using SecurityRequirements.Analyzers.Generators;
+using SecurityRequirements.Analyzers.Tests.Configuration;
 using SecurityRequirements.Analyzers.Tests.Analyzers.PiiAudit;
 using SecurityRequirements.Analyzers.Tests.CodeFixes.PiiAudit;
 using SecurityRequirements.Analyzers.Tests.Generators;
@@ -19,9 +21,7 @@ public class RequirementsBriefTests
         File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", sample, "security_requirements.yaml"));
 
     private static string BriefOf(string yaml, string path = GeneratorHarness.YamlPath) =>
-        RequirementsBriefWriter.Write(
-            ImmutableArray.Create(ManifestBuilder.ToModel(path, yaml, RequirementsParser.Parse(Microsoft.CodeAnalysis.Text.SourceText.From(yaml)))),
-            RuleCatalog.RulesFor);
+        RequirementsBriefWriter.Write(Policies.FromYaml(yaml, path), RuleCatalog.RulesFor);
 
     [Fact]
     public void CompliantSamplePolicy_MatchesGolden() =>
@@ -30,9 +30,9 @@ public class RequirementsBriefTests
     [Fact]
     public void NoRequirementsFile_BriefsTheBaseline()
     {
-        var brief = RequirementsBriefWriter.Write(ImmutableArray<RequirementsFileModel>.Empty, RuleCatalog.RulesFor);
+        var brief = RequirementsBriefWriter.Write(Policies.Baseline(), RuleCatalog.RulesFor);
 
-        Assert.Contains("Source: the package's baseline requirements (the project has no security_requirements.yaml)", brief, StringComparison.Ordinal);
+        Assert.Contains("Source: the package's baseline requirements (the project has no usable security_requirements.yaml)", brief, StringComparison.Ordinal);
         foreach (var control in BaselineRequirements.Document.Controls)
         {
             Assert.Contains("\n## " + control.Id + ": " + control.Name + "\n", brief, StringComparison.Ordinal);

@@ -34,7 +34,7 @@ public class AttestationGeneratorGoldenTests
                 Sources = { ("/repo/app/Customer.cs", AttestationSamples.PlainSource) },
                 AnalyzerConfigFiles =
                 {
-                    ("/.globalconfig", $"is_global = true\nbuild_property.MSBuildProjectDirectory = {GeneratorHarness.ProjectDirectory}\nbuild_property.SecurityRequirementsToday = {GeneratorHarness.Today}\n"),
+                    ("/.globalconfig", $"is_global = true\nbuild_property.MSBuildProjectDirectory = {GeneratorHarness.ProjectDirectory}\nbuild_property.SecurityRequirementsToday = {GeneratorHarness.Today}\nbuild_property.SecurityRequirementsAnalyzersRun = true\n"),
                 },
                 GeneratedSources = { (typeof(AttestationGenerator), AttestationGenerator.HintName, expected) },
             },

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.CodeAnalysis;
 using SecurityRequirements.Analyzers.Configuration;
+using SecurityRequirements.Analyzers.Diagnostics;
 using SecurityRequirements.Analyzers.Generators;
 
 namespace SecurityRequirements.Analyzers.Tests.Generators;
@@ -36,7 +37,9 @@ public class AttestationManifestTests
         var control = SingleControl(GeneratorHarness.Run(compilation, ErrorYaml).Json);
 
         Assert.Equal("warning", control.GetProperty("severity").GetString());
-        Assert.Equal("enforced", control.GetProperty("status").GetString());
+        Assert.Equal("weakened", control.GetProperty("status").GetString());
+        Assert.Equal(["SRA1002 is set to warning by .editorconfig (dotnet_diagnostic.SRA1002.severity)"], Reasons(control));
+        Assert.False(control.GetProperty("vouched").GetBoolean());
     }
 
     [Fact]
@@ -50,7 +53,7 @@ public class AttestationManifestTests
         var json = GeneratorHarness.Run(compilation, WarningYaml).Json;
 
         Assert.Equal("error", SingleControl(json).GetProperty("severity").GetString());
-        Assert.Equal("If this build succeeded, no violation of SEC-001 existed, because its rules report at severity error and fail the build.", Verdict(json));
+        Assert.Equal("If this build succeeded, no violation of SEC-001 existed, because its rules report at severity error in every file and fail the build.", Verdict(json));
     }
 
     [Fact]
@@ -63,7 +66,7 @@ public class AttestationManifestTests
     }
 
     [Fact]
-    public void NoWarnOnEveryRule_ControlIsDisabled()
+    public void NoWarnOnEveryRule_ControlIsWeakenedToNone()
     {
         var compilation = Compile();
         compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(
@@ -71,8 +74,11 @@ public class AttestationManifestTests
 
         var json = GeneratorHarness.Run(compilation, ErrorYaml).Json;
 
-        Assert.Equal("disabled", SingleControl(json).GetProperty("status").GetString());
-        Assert.Equal("A successful build proves no control: none is enforced at severity error; SEC-001 is disabled (severity none).", Verdict(json));
+        Assert.Equal("weakened", SingleControl(json).GetProperty("status").GetString());
+        Assert.Equal("none", SingleControl(json).GetProperty("severity").GetString());
+        Assert.Equal(
+            "A successful build proves no control: none is enforced at severity error in every file; SEC-001 is not covered (weakened: SRA1001 and SRA1002 are set to none by NoWarn (or a rule set)).",
+            Verdict(json));
     }
 
     [Fact]
@@ -141,8 +147,20 @@ public class AttestationManifestTests
             run.Attestation.RequirementsSha256);
     }
 
+    [Fact]
+    public void BlankRequirementsFile_AttestsTheBaselineAndNamesTheProblem()
+    {
+        var json = GeneratorHarness.Run(Compile(), "  \n# nothing\n").Json;
+
+        using var document = JsonDocument.Parse(json);
+        var requirements = document.RootElement.GetProperty("requirements");
+        Assert.Equal("baseline", requirements.GetProperty("source").GetString());
+        var problem = Assert.Single(requirements.GetProperty("problems").EnumerateArray());
+        Assert.Equal("security_requirements.yaml", problem.GetProperty("file").GetString());
+        Assert.Equal("is empty", problem.GetProperty("reason").GetString());
+    }
+
     [Theory]
-    [InlineData("")]
     [InlineData("controls: [")]
     [InlineData("controls:\n  - id: SEC-1\n    requirement: x\n    parameters:\n      a: 1\n      a: 2\n")]
     [InlineData("- just\n- a list\n")]
@@ -176,6 +194,9 @@ public class AttestationManifestTests
         using var document = JsonDocument.Parse(json);
         return Assert.Single(document.RootElement.GetProperty("controls").EnumerateArray()).Clone();
     }
+
+    private static string[] Reasons(JsonElement control) =>
+        control.GetProperty("statusReasons").EnumerateArray().Select(e => e.GetString()!).ToArray();
 
     private static string Verdict(string json)
     {

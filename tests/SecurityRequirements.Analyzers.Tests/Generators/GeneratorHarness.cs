@@ -39,6 +39,7 @@ internal static class GeneratorHarness
         {
             ["build_property.MSBuildProjectDirectory"] = ProjectDirectory,
             ["build_property.SecurityRequirementsToday"] = Today,
+            ["build_property.SecurityRequirementsAnalyzersRun"] = "true",
         };
         if (markers is not null)
         {
@@ -52,7 +53,7 @@ internal static class GeneratorHarness
         AnalyzerRunner.Compile().RemoveAllSyntaxTrees().AddSyntaxTrees(
             files.Select(f => CSharpSyntaxTree.ParseText(f.Source, ParseOptions, path: ProjectDirectory + "/" + f.Path)));
 
-    public static GeneratorDriver CreateDriver(string? yaml, Dictionary<string, string>? globals = null, IIncrementalGenerator? generator = null)
+    public static GeneratorDriver CreateDriver(string? yaml, Dictionary<string, string>? globals = null, IIncrementalGenerator? generator = null, Func<string, IReadOnlyDictionary<string, string>?>? perFile = null)
     {
         var additional = yaml is null
             ? ImmutableArray<AdditionalText>.Empty
@@ -61,14 +62,14 @@ internal static class GeneratorHarness
             [(generator ?? CreateGenerator()).AsSourceGenerator()],
             additional,
             ParseOptions,
-            new TestOptionsProvider(globals ?? Globals()),
+            new TestOptionsProvider(globals ?? Globals(), perFile),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
 
     /// <summary>Runs the generator; asserts the generated source compiles cleanly and returns it.</summary>
-    public static GeneratorRun Run(Compilation compilation, string? yaml, Dictionary<string, string>? globals = null, IIncrementalGenerator? generator = null)
+    public static GeneratorRun Run(Compilation compilation, string? yaml, Dictionary<string, string>? globals = null, IIncrementalGenerator? generator = null, Func<string, IReadOnlyDictionary<string, string>?>? perFile = null)
     {
-        var driver = CreateDriver(yaml, globals, generator).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var driver = CreateDriver(yaml, globals, generator, perFile).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         Assert.Empty(generatorDiagnostics);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var result = driver.GetRunResult().Results.Single();

@@ -42,6 +42,8 @@ public sealed class AuthorizationRequestAnalyzer : RequirementsAnalyzer
         context.RegisterOperationAction(
             c =>
             {
+                // Most strings are no OAuth request: parts of a longer string are left to the whole (so a long concatenation
+                // is scanned once), and the allocation-free ordinal scan runs before anything is read.
                 if (!OAuthRequestText.IsString(c.Operation.Type)
                     || !OAuthRequestText.IsOutermostString(c.Operation)
                     || !(OAuthRequestText.Mentions(c.Operation, "response_type=") || OAuthRequestText.Mentions(c.Operation, "grant_type="))

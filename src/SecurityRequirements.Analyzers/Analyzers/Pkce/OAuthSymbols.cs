@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace SecurityRequirements.Analyzers.Analyzers.Pkce;
 
@@ -55,6 +57,44 @@ internal static class OAuthSymbols
         }
 
         return null;
+    }
+
+    /// <summary>From the method name to the closing parenthesis, so a long builder chain is not underlined as a whole.</summary>
+    public static Location NameToEnd(IInvocationOperation invocation)
+    {
+        var syntax = invocation.Syntax;
+        if (syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access })
+        {
+            return Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(access.Name.SpanStart, syntax.Span.End));
+        }
+
+        return syntax.GetLocation();
+    }
+
+    /// <summary>The configuration an operation belongs to: its innermost lambda, or else its whole method body.</summary>
+    public static IOperation ConfigurationScope(IOperation operation)
+    {
+        var scope = operation;
+        while (scope.Parent is { } parent && scope is not IAnonymousFunctionOperation)
+        {
+            scope = parent;
+        }
+
+        return scope;
+    }
+
+    /// <summary>True when <paramref name="scope"/> calls a method named <paramref name="name"/> declared on one of <paramref name="types"/>.</summary>
+    public static bool CallsInScope(IOperation scope, string name, ImmutableArray<INamedTypeSymbol> types)
+    {
+        foreach (var descendant in scope.Descendants())
+        {
+            if (descendant is IInvocationOperation other && other.TargetMethod.Name == name && Contains(types, other.TargetMethod.ContainingType))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The operand with implicit conversions removed, so constants and calls are seen as written.</summary>

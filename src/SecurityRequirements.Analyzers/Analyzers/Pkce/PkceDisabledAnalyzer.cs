@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -15,14 +17,18 @@ namespace SecurityRequirements.Analyzers.Analyzers.Pkce;
 /// <remarks>
 /// Reported for constant <c>false</c> written to ASP.NET Core <c>OpenIdConnectOptions.UsePkce</c> /
 /// <c>OAuthOptions.UsePkce</c> (and options derived from them, such as Google or Microsoft account options), and to
-/// IdentityServer <c>Client.RequirePkce</c> (IdentityServer4 and Duende, matched by full name). Assignments in
-/// object initialisers, configuration lambdas and plain statements are all simple assignments to the property.
-/// A value computed at run time is not reported.
+/// IdentityServer <c>Client.RequirePkce</c> (IdentityServer4 and Duende, matched by full name) unless the client is out
+/// of the control's scope (<see cref="IdentityServerClients"/>: a machine-to-machine client, or a confidential client
+/// under a control scoped to public clients). Assignments in object initialisers, configuration lambdas and plain
+/// statements are all simple assignments to the property. A value computed at run time is SRA2006's.
 /// Also reported for OpenIddict's <c>AllowAuthorizationCodeFlow()</c> when the same configuration lambda (or method body)
-/// never calls <c>RequireProofKeyForCodeExchange()</c>, and for an MSAL <c>GetAuthorizationRequestUrl(...)</c> chain
-/// that reaches <c>ExecuteAsync()</c> without <c>WithPkce(out verifier)</c>, and for the generic ASP.NET Core
-/// <c>AddOAuth(scheme, o => ...)</c> whose lambda never sets <c>UsePkce</c> (OAuthOptions defaults it to false), and a
-/// public <c>OpenIddictApplicationDescriptor</c> allowed the code grant without the <c>ft:pkce</c> requirement.
+/// never calls <c>RequireProofKeyForCodeExchange()</c>, unless the compilation defines its code-flow clients and every
+/// one in scope carries the per-client <c>ft:pkce</c> requirement; for an <c>OpenIddictApplicationDescriptor</c> in scope
+/// allowed the code grant without that requirement; for an MSAL <c>GetAuthorizationRequestUrl(...)</c> chain that
+/// reaches <c>ExecuteAsync()</c> without <c>WithPkce(out verifier)</c>; for the generic ASP.NET Core
+/// <c>AddOAuth(scheme, o => ...)</c> whose lambda never sets <c>UsePkce</c> (OAuthOptions defaults it to false); and for an
+/// event handler that removes <c>code_challenge</c> or <c>code_verifier</c> from the protocol message (or nulls it), or the
+/// code verifier from the handler's properties (<see cref="PkceParameterEdit"/>).
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PkceDisabledAnalyzer : RequirementsAnalyzer
@@ -49,15 +55,22 @@ public sealed class PkceDisabledAnalyzer : RequirementsAnalyzer
             return;
         }
 
+        var compilation = context.Compilation;
         var options = OAuthSymbols.Resolve(
-            context.Compilation,
+            compilation,
             "Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions",
             "Microsoft.AspNetCore.Authentication.OAuth.OAuthOptions");
-        var clients = OAuthSymbols.Resolve(context.Compilation, "IdentityServer4.Models.Client", "Duende.IdentityServer.Models.Client");
-        var openIddict = OAuthSymbols.Resolve(context.Compilation, "Microsoft.Extensions.DependencyInjection.OpenIddictServerBuilder");
-        var msalBuilders = OAuthSymbols.Resolve(context.Compilation, "Microsoft.Identity.Client.GetAuthorizationRequestUrlParameterBuilder");
-        var oauthExtensions = OAuthSymbols.Resolve(context.Compilation, "Microsoft.Extensions.DependencyInjection.OAuthExtensions");
-        if (!openIddict.IsEmpty || !msalBuilders.IsEmpty || !oauthExtensions.IsEmpty)
+        var clients = OAuthSymbols.Resolve(compilation, "IdentityServer4.Models.Client", "Duende.IdentityServer.Models.Client");
+        var openIddict = OAuthSymbols.Resolve(compilation, "Microsoft.Extensions.DependencyInjection.OpenIddictServerBuilder");
+        var msalBuilders = OAuthSymbols.Resolve(compilation, "Microsoft.Identity.Client.GetAuthorizationRequestUrlParameterBuilder");
+        var oauthExtensions = OAuthSymbols.Resolve(compilation, "Microsoft.Extensions.DependencyInjection.OAuthExtensions");
+        var messages = OAuthSymbols.Resolve(compilation, "Microsoft.IdentityModel.Protocols.AuthenticationProtocolMessage", "OpenIddict.Abstractions.OpenIddictMessage");
+        var properties = OAuthSymbols.Resolve(compilation, "Microsoft.AspNetCore.Authentication.AuthenticationProperties");
+
+        // The OpenIddict application descriptors of the whole compilation, read once and only when a server allows the code flow without PKCE.
+        var survey = new Lazy<ImmutableArray<OpenIddictClientShape>>(() => OpenIddictClientShape.Survey(compilation, context.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+
+        if (!openIddict.IsEmpty || !msalBuilders.IsEmpty || !oauthExtensions.IsEmpty || !messages.IsEmpty || !properties.IsEmpty)
         {
             context.RegisterOperationAction(
                 c =>
@@ -66,10 +79,11 @@ public sealed class PkceDisabledAnalyzer : RequirementsAnalyzer
                     var method = invocation.TargetMethod;
                     if (method.Name == "AllowAuthorizationCodeFlow" && OAuthSymbols.Contains(openIddict, method.ContainingType))
                     {
-                        if (!CallsInSameScope(invocation, "RequireProofKeyForCodeExchange", openIddict))
+                        if (!OAuthSymbols.CallsInScope(OAuthSymbols.ConfigurationScope(invocation), "RequireProofKeyForCodeExchange", openIddict))
                         {
-                            Report(c, NameToEnd(invocation), AppendRequirePkce, "AllowAuthorizationCodeFlow() without RequireProofKeyForCodeExchange()",
-                                "call .RequireProofKeyForCodeExchange() on the same server builder so the server rejects code requests without an S256 challenge");
+                            Report(c, OAuthSymbols.NameToEnd(invocation), AppendRequirePkce, "AllowAuthorizationCodeFlow() without RequireProofKeyForCodeExchange()",
+                                "call .RequireProofKeyForCodeExchange() on the same server builder so the server rejects code requests without an S256 challenge",
+                                control => !EveryCodeClientRequiresPkce(survey.Value, control.Pkce));
                         }
                     }
                     else if (method.Name == "AddOAuth" && !method.IsGenericMethod && OAuthSymbols.Contains(oauthExtensions, method.ContainingType)
@@ -81,133 +95,111 @@ public sealed class PkceDisabledAnalyzer : RequirementsAnalyzer
                     }
                     else if (method.Name == "GetAuthorizationRequestUrl" && OAuthSymbols.Contains(msalBuilders, method.ReturnType) && ExecutesWithoutPkce(invocation))
                     {
-                        Report(c, NameToEnd(invocation), null, "GetAuthorizationRequestUrl(...).ExecuteAsync() without WithPkce",
+                        Report(c, OAuthSymbols.NameToEnd(invocation), null, "GetAuthorizationRequestUrl(...).ExecuteAsync() without WithPkce",
                             "call .WithPkce(out var codeVerifier) before ExecuteAsync() and pass the verifier to AcquireTokenByAuthorizationCode(...).WithPkceCodeVerifier(codeVerifier)");
+                    }
+                    else
+                    {
+                        ReportEdit(c, PkceParameterEdit.Read(invocation, messages, properties));
                     }
                 },
                 OperationKind.Invocation);
         }
 
-        var applicationDescriptors = OAuthSymbols.Resolve(context.Compilation, "OpenIddict.Abstractions.OpenIddictApplicationDescriptor");
+        var applicationDescriptors = OAuthSymbols.Resolve(compilation, "OpenIddict.Abstractions.OpenIddictApplicationDescriptor");
         if (!applicationDescriptors.IsEmpty)
         {
             context.RegisterOperationAction(
                 c =>
                 {
                     var creation = (IObjectCreationOperation)c.Operation;
-                    if (creation.Initializer is { } initializer
-                        && OAuthSymbols.Contains(applicationDescriptors, creation.Type)
-                        && IsPublicCodeClientWithoutPkce(initializer, creation))
+                    if (OAuthSymbols.Contains(applicationDescriptors, creation.Type)
+                        && creation.Syntax is BaseObjectCreationExpressionSyntax syntax
+                        && OpenIddictClientShape.Read(syntax) is { AllowsCode: true, RequiresPkce: false } shape)
                     {
-                        Report(c, creation.Syntax.GetLocation(), null, "a public OpenIddict client with the authorization code grant and no ft:pkce requirement",
-                            "add Requirements.Features.ProofKeyForCodeExchange to its Requirements (or call RequireProofKeyForCodeExchange() on the server)");
+                        Report(c, creation.Syntax.GetLocation(), null,
+                            "a " + (shape.Confidential ? "confidential" : "public") + " OpenIddict client with the authorization code grant and no ft:pkce requirement",
+                            "add Requirements.Features.ProofKeyForCodeExchange to its Requirements (or call RequireProofKeyForCodeExchange() on the server)",
+                            control => control.Pkce.Covers(shape.Confidential));
                     }
                 },
                 OperationKind.ObjectCreation);
         }
 
-        if (options.IsEmpty && clients.IsEmpty)
+        if (options.IsEmpty && clients.IsEmpty && messages.IsEmpty && properties.IsEmpty)
         {
             return;
         }
 
         context.RegisterOperationAction(
-            operationContext =>
+            c =>
             {
-                var assignment = (ISimpleAssignmentOperation)operationContext.Operation;
+                var assignment = (ISimpleAssignmentOperation)c.Operation;
                 if (assignment.Value.ConstantValue is not { HasValue: true, Value: false })
                 {
+                    ReportEdit(c, PkceParameterEdit.Read(assignment, messages, properties));
                     return;
                 }
 
-                string found;
-                string instead;
                 if (OAuthSymbols.AssignedProperty(assignment, options) is { Name: "UsePkce" } usePkce)
                 {
-                    found = usePkce.ContainingType.Name + ".UsePkce = false";
-                    instead = "set UsePkce = true so the handler sends an S256 code challenge and redeems the code with its verifier";
+                    Report(c, assignment.Syntax.GetLocation(), SetTrue, usePkce.ContainingType.Name + ".UsePkce = false",
+                        "set UsePkce = true so the handler sends an S256 code challenge and redeems the code with its verifier");
                 }
                 else if (OAuthSymbols.AssignedProperty(assignment, clients) is { Name: "RequirePkce" })
                 {
-                    found = "Client.RequirePkce = false";
-                    instead = "set RequirePkce = true so the server rejects authorization requests without a code challenge";
-                }
-                else
-                {
-                    return;
-                }
-
-                foreach (var control in controls)
-                {
-                    requirements.Report(
-                        operationContext.ReportDiagnostic,
-                        DiagnosticDescriptors.PkceDisabled,
-                        control,
-                        assignment.Syntax.GetLocation(),
-                        operationContext.ContainingSymbol,
-                        SetTrue,
-                        control.Id,
-                        control.Requirement,
-                        found,
-                        instead);
+                    Report(c, assignment.Syntax.GetLocation(), SetTrue, "Client.RequirePkce = false",
+                        "set RequirePkce = true so the server rejects authorization requests without a code challenge",
+                        control => IdentityServerClients.InScope(assignment, control.Pkce));
                 }
             },
             OperationKind.SimpleAssignment);
 
-        void Report(OperationAnalysisContext c, Location location, ImmutableDictionary<string, string?>? properties, string found, string instead)
+        void ReportEdit(OperationAnalysisContext c, PkceParameterEdit? edit)
+        {
+            if (edit is { Removes: true, Key: "code_challenge" or "code_verifier" } removal)
+            {
+                Report(c, c.Operation.Syntax.GetLocation(), null, removal.Construct,
+                    removal.Key == "code_challenge"
+                        ? "delete this edit so the handler's S256 code_challenge reaches the authorization server"
+                        : "delete this edit so the handler sends the code_verifier with the token request");
+            }
+        }
+
+        void Report(OperationAnalysisContext c, Location location, ImmutableDictionary<string, string?>? properties, string found, string instead, Func<ControlModel, bool>? applies = null)
         {
             foreach (var control in controls)
             {
-                requirements.Report(c.ReportDiagnostic, DiagnosticDescriptors.PkceDisabled, control, location, c.ContainingSymbol, properties, control.Id, control.Requirement, found, instead);
+                if (applies is null || applies(control))
+                {
+                    requirements.Report(c.ReportDiagnostic, DiagnosticDescriptors.PkceDisabled, control, location, c.ContainingSymbol, properties, control.Id, control.Requirement, found, instead);
+                }
             }
         }
     }
 
     /// <summary>
-    /// True for <c>new OpenIddictApplicationDescriptor { ClientType = "public", Permissions = { "gt:authorization_code" } }</c>
-    /// whose enclosing lambda or method body never mentions the <c>ft:pkce</c> requirement.
+    /// True when the compilation defines its code-flow clients and every one a control with <paramref name="parameters"/>
+    /// covers carries the per-client PKCE requirement, so the server-wide requirement is not needed.
     /// </summary>
-    private static bool IsPublicCodeClientWithoutPkce(IObjectOrCollectionInitializerOperation initializer, IOperation creation)
+    private static bool EveryCodeClientRequiresPkce(ImmutableArray<OpenIddictClientShape> survey, PkceParameters parameters)
     {
-        var isPublic = false;
-        var allowsCode = false;
-        foreach (var member in initializer.Initializers)
+        var anyCodeClient = false;
+        foreach (var client in survey)
         {
-            switch (member)
+            if (!client.AllowsCode)
             {
-                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ClientType" }, Value.ConstantValue: { HasValue: true, Value: string type } }:
-                    isPublic = string.Equals(type, "public", System.StringComparison.OrdinalIgnoreCase);
-                    break;
-                case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation { Property.Name: "Permissions" }, Initializer: { } permissions }:
-                    foreach (var descendant in permissions.Descendants())
-                    {
-                        allowsCode |= descendant.ConstantValue is { HasValue: true, Value: "gt:authorization_code" };
-                    }
-
-                    break;
+                continue;
             }
-        }
 
-        if (!isPublic || !allowsCode)
-        {
-            return false;
-        }
-
-        var scope = creation;
-        while (scope.Parent is { } parent && scope is not IAnonymousFunctionOperation)
-        {
-            scope = parent;
-        }
-
-        foreach (var descendant in scope.Descendants())
-        {
-            if (descendant.ConstantValue is { HasValue: true, Value: "ft:pkce" })
+            anyCodeClient = true;
+            if (!client.RequiresPkce && parameters.Covers(client.Confidential))
             {
                 return false;
             }
         }
 
-        return true;
+        return anyCodeClient;
     }
 
     /// <summary>The method name of a call, for calls whose arguments are long lambdas.</summary>
@@ -236,41 +228,6 @@ public sealed class PkceDisabledAnalyzer : RequirementsAnalyzer
         foreach (var descendant in lambda.Body.Descendants())
         {
             if (descendant is ISimpleAssignmentOperation assignment && OAuthSymbols.AssignedProperty(assignment, options) is { Name: "UsePkce" })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>From the method name to the closing parenthesis, so a long builder chain is not underlined as a whole.</summary>
-    private static Location NameToEnd(IInvocationOperation invocation)
-    {
-        var syntax = invocation.Syntax;
-        if (syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access })
-        {
-            return Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(access.Name.SpanStart, syntax.Span.End));
-        }
-
-        return syntax.GetLocation();
-    }
-
-    /// <summary>
-    /// True when the configuration that contains <paramref name="invocation"/> (the innermost lambda, or else the
-    /// method body) also calls <paramref name="name"/> on one of <paramref name="types"/>.
-    /// </summary>
-    private static bool CallsInSameScope(IOperation invocation, string name, ImmutableArray<INamedTypeSymbol> types)
-    {
-        var scope = invocation;
-        while (scope.Parent is { } parent && scope is not IAnonymousFunctionOperation)
-        {
-            scope = parent;
-        }
-
-        foreach (var descendant in scope.Descendants())
-        {
-            if (descendant is IInvocationOperation other && other.TargetMethod.Name == name && OAuthSymbols.Contains(types, other.TargetMethod.ContainingType))
             {
                 return true;
             }

@@ -15,7 +15,10 @@ namespace SecurityRequirements.Analyzers.Analyzers.Pkce;
 /// Reported for IdentityServer <c>Client.AllowPlainTextPkce = true</c> (IdentityServer4 and Duende, matched by full name),
 /// for <c>code_challenge_method=plain</c> in hand-built request strings and form dictionaries, and for IdentityModel /
 /// Duende.IdentityModel <c>RequestUrl.CreateAuthorizeUrl</c> with <c>codeChallengeMethod: "plain"</c>, and for OpenIddict
-/// <c>OpenIddictServerOptions.CodeChallengeMethods.Add("plain")</c>.
+/// <c>OpenIddictServerOptions.CodeChallengeMethods.Add("plain")</c>, and for an event handler that sets
+/// <c>code_challenge_method</c> to <c>plain</c> in the protocol message or removes it (the server then assumes plain,
+/// RFC 7636 section 4.3). <c>AllowPlainTextPkce = true</c> on a client out of the control's scope (machine-to-machine,
+/// or confidential under a control scoped to public clients) is not reported.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PlainCodeChallengeAnalyzer : RequirementsAnalyzer
@@ -34,10 +37,14 @@ public sealed class PlainCodeChallengeAnalyzer : RequirementsAnalyzer
 
         var clients = OAuthSymbols.Resolve(context.Compilation, "IdentityServer4.Models.Client", "Duende.IdentityServer.Models.Client");
         var requestUrlExtensions = OAuthSymbols.Resolve(context.Compilation, "IdentityModel.Client.RequestUrlExtensions", "Duende.IdentityModel.Client.RequestUrlExtensions");
+        var messages = OAuthSymbols.Resolve(context.Compilation, "Microsoft.IdentityModel.Protocols.AuthenticationProtocolMessage", "OpenIddict.Abstractions.OpenIddictMessage");
+        var properties = OAuthSymbols.Resolve(context.Compilation, "Microsoft.AspNetCore.Authentication.AuthenticationProperties");
 
         context.RegisterOperationAction(
             c =>
             {
+                // Most strings are no OAuth request: parts of a longer string are left to the whole (so a long concatenation
+                // is scanned once), and the allocation-free ordinal scan runs before anything is read.
                 if (OAuthRequestText.IsString(c.Operation.Type)
                     && OAuthRequestText.IsOutermostString(c.Operation)
                     && OAuthRequestText.Mentions(c.Operation, "code_challenge_method=")
@@ -91,14 +98,18 @@ public sealed class PlainCodeChallengeAnalyzer : RequirementsAnalyzer
         }
 
         var openIddictOptions = OAuthSymbols.Resolve(context.Compilation, "OpenIddict.Server.OpenIddictServerOptions");
-        if (!openIddictOptions.IsEmpty)
+        if (!openIddictOptions.IsEmpty || !messages.IsEmpty || !properties.IsEmpty)
         {
             // OpenIddict has no builder method for challenge methods: "plain" is allowed through options.CodeChallengeMethods.Add.
             context.RegisterOperationAction(
                 c =>
                 {
                     var invocation = (IInvocationOperation)c.Operation;
-                    if (invocation.TargetMethod.Name == "Add"
+                    if (PkceParameterEdit.Read(invocation, messages, properties) is { } edit)
+                    {
+                        ReportEdit(c, edit);
+                    }
+                    else if (invocation.TargetMethod.Name == "Add"
                         && invocation.Instance is IPropertyReferenceOperation { Property: { Name: "CodeChallengeMethods" } property }
                         && OAuthSymbols.Contains(openIddictOptions, property.ContainingType)
                         && invocation.Arguments.Length == 1
@@ -111,7 +122,7 @@ public sealed class PlainCodeChallengeAnalyzer : RequirementsAnalyzer
                 OperationKind.Invocation);
         }
 
-        if (clients.IsEmpty)
+        if (clients.IsEmpty && messages.IsEmpty)
         {
             return;
         }
@@ -120,14 +131,28 @@ public sealed class PlainCodeChallengeAnalyzer : RequirementsAnalyzer
             operationContext =>
             {
                 var assignment = (ISimpleAssignmentOperation)operationContext.Operation;
-                if (assignment.Value.ConstantValue is not { HasValue: true, Value: true }
-                    || OAuthSymbols.AssignedProperty(assignment, clients) is not { Name: "AllowPlainTextPkce" })
+                if (assignment.Value.ConstantValue is not { HasValue: true, Value: true })
+                {
+                    if (PkceParameterEdit.Read(assignment, messages, properties) is { } edit)
+                    {
+                        ReportEdit(operationContext, edit);
+                    }
+
+                    return;
+                }
+
+                if (OAuthSymbols.AssignedProperty(assignment, clients) is not { Name: "AllowPlainTextPkce" })
                 {
                     return;
                 }
 
                 foreach (var control in controls)
                 {
+                    if (!IdentityServerClients.InScope(assignment, control.Pkce))
+                    {
+                        continue;
+                    }
+
                     requirements.Report(
                         operationContext.ReportDiagnostic,
                         DiagnosticDescriptors.PlainCodeChallenge,
@@ -142,6 +167,16 @@ public sealed class PlainCodeChallengeAnalyzer : RequirementsAnalyzer
                 }
             },
             OperationKind.SimpleAssignment);
+
+        void ReportEdit(OperationAnalysisContext c, PkceParameterEdit edit)
+        {
+            if (edit.Key == "code_challenge_method" && (edit.Removes || string.Equals(edit.Value, "plain", StringComparison.OrdinalIgnoreCase)))
+            {
+                Report(c, c.Operation.Syntax, edit.Construct, edit.Removes
+                    ? "delete this edit: without code_challenge_method the server assumes plain, so keep the handler's S256"
+                    : "delete this edit so the handler's code_challenge_method=S256 reaches the authorization server");
+            }
+        }
 
         void Report(OperationAnalysisContext c, SyntaxNode syntax, string what, string instead)
         {

@@ -509,10 +509,10 @@ public class UnauditedPiiReadAnalyzerTests
     }
 
     [Fact]
-    public async Task EmptyFileOrOtherControls_StaySilent()
+    public async Task NoControlsOrOtherControls_StaySilent()
     {
         const string source = "class S { string A(Patient p) => p.Email; }";
-        await RunAsync(source, "");
+        await RunAsync(source, "controls: []\n");
         await RunAsync(source, "controls:\n  - id: OPS-1\n    requirement: Back up nightly\n");
     }
 

@@ -15,6 +15,8 @@ internal static class IdentityServerStandIns
             {
                 public string ClientId { get; set; } = "";
                 public System.Collections.Generic.ICollection<string> AllowedGrantTypes { get; set; } = new System.Collections.Generic.List<string>();
+                public System.Collections.Generic.ICollection<Secret> ClientSecrets { get; set; } = new System.Collections.Generic.List<Secret>();
+                public bool RequireClientSecret { get; set; } = true;
                 public bool RequirePkce { get; set; } = true;
                 public bool AllowPlainTextPkce { get; set; }
                 public bool AllowOfflineAccess { get; set; }
@@ -26,12 +28,41 @@ internal static class IdentityServerStandIns
                 public TokenExpiration RefreshTokenExpiration { get; set; } = TokenExpiration.Absolute;
             }
 
+            public class Secret
+            {
+                public Secret(string value) => Value = value;
+                public string Value { get; set; }
+            }
+
+            public static class GrantType
+            {
+                public const string AuthorizationCode = "authorization_code";
+                public const string ClientCredentials = "client_credentials";
+            }
+
             public static class GrantTypes
             {
                 public static System.Collections.Generic.ICollection<string> Code => new[] { "authorization_code" };
+                public static System.Collections.Generic.ICollection<string> CodeAndClientCredentials => new[] { "authorization_code", "client_credentials" };
+                public static System.Collections.Generic.ICollection<string> ClientCredentials => new[] { "client_credentials" };
+                public static System.Collections.Generic.ICollection<string> DeviceFlow => new[] { "urn:ietf:params:oauth:grant-type:device_code" };
             }
         }
         """;
 
     public static string IdentityServer4 { get; } = Duende.Replace("Duende.IdentityServer.Models", "IdentityServer4.Models", StringComparison.Ordinal);
+
+    /// <summary>IdentityServer's in-memory client store fed from a configuration section (needs the ASP.NET Core references).</summary>
+    public const string InMemoryClients = """
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public interface IIdentityServerBuilder { }
+
+            public static class IdentityServerBuilderExtensionsInMemory
+            {
+                public static IIdentityServerBuilder AddInMemoryClients(this IIdentityServerBuilder builder, System.Collections.Generic.IEnumerable<Duende.IdentityServer.Models.Client> clients) => builder;
+                public static IIdentityServerBuilder AddInMemoryClients(this IIdentityServerBuilder builder, Microsoft.Extensions.Configuration.IConfigurationSection section) => builder;
+            }
+        }
+        """;
 }

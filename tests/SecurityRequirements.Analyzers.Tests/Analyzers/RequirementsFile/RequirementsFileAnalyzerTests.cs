@@ -134,7 +134,7 @@ public class RequirementsFileAnalyzerTests
 
         await Verify.VerifyAsync(Source, yaml,
             Expect(DiagnosticDescriptors.UnknownKey, 0, "owner", "the requirements file", "version, controls, exceptions"),
-            Expect(DiagnosticDescriptors.UnknownKey, 1, "min_key_size", "the parameters of a 'encryption' control", "algorithms, min_key_bits, key_rotation_days, key_storage, forbid_weak_hashes"));
+            Expect(DiagnosticDescriptors.UnknownKey, 1, "min_key_size", "the parameters of a 'encryption' control", "algorithms, min_key_bits, key_rotation_days, key_storage, forbid_weak_hashes, skip_generated_code"));
     }
 
     [Fact]
@@ -228,13 +228,17 @@ public class RequirementsFileAnalyzerTests
               - control: {|#0:SEC-9|}
                 namespace: Legacy
                 justification: unknown control
+                approved_by: security-team
+                expires: 2026-12-31
               - control: SEC-4
                 namespace: Legacy
                 justification: expired
+                approved_by: security-team
                 expires: {|#1:2026-05-31|}
               - control: SEC-4
                 namespace: Legacy
                 justification: still valid today
+                approved_by: security-team
                 expires: 2026-06-01
               - control: {|#2:SEC-4|}
                 namespace: Legacy
@@ -252,7 +256,7 @@ public class RequirementsFileAnalyzerTests
     }
 
     [Fact]
-    public async Task WithoutToday_ExpiryIsNotEvaluated()
+    public async Task OpenEndedAndUnapprovedWaivers_ReportSRA0022AndSRA0023()
     {
         var yaml = """
             controls:
@@ -260,12 +264,105 @@ public class RequirementsFileAnalyzerTests
                 requirement: No MD5
                 check: banned
             exceptions:
+              - control: {|#0:SEC-4|}
+                namespace: Legacy
+                justification: no expiry
+                approved_by: security-team
               - control: SEC-4
                 namespace: Legacy
-                justification: expired long ago
-                expires: 2001-01-01
+                justification: too far ahead
+                approved_by: security-team
+                expires: {|#1:2027-06-02|}
+              - control: SEC-4
+                namespace: Legacy
+                justification: exactly a year is fine
+                approved_by: security-team
+                expires: 2027-06-01
+              - control: {|#2:SEC-4|}
+                namespace: Legacy
+                justification: nobody approved it
+                expires: 2026-12-31
+              - control: {|#3:SEC-4|}
+                namespace: Legacy
+                justification: blank approver
+                approved_by: " "
+                expires: 2026-12-31
             """;
-        var test = Verify.Create(Source, yaml, today: null);
+
+        await Verify.VerifyAsync(Source, yaml,
+            Expect(DiagnosticDescriptors.WaiverOpenEnded, 0, "SEC-4", "has no expiry date", "2027-06-01"),
+            Expect(DiagnosticDescriptors.WaiverOpenEnded, 1, "SEC-4", "expires on 2027-06-02, more than a year after 2026-06-01", "2027-06-01"),
+            Expect(DiagnosticDescriptors.WaiverUnapproved, 2, "SEC-4"),
+            Expect(DiagnosticDescriptors.WaiverUnapproved, 3, "SEC-4"));
+    }
+
+    [Fact]
+    public async Task WaiversCoveringTheWholeProject_ReportSRA0021()
+    {
+        const string source = """
+            namespace App.Web { class A { } }
+            namespace App.Data { class B { } }
+            """;
+        var yaml = """
+            controls:
+              - id: SEC-4
+                requirement: No MD5
+                check: banned
+            exceptions:
+              - control: SEC-4
+                path: {|#0:"**"|}
+                justification: everything
+                approved_by: security-team
+                expires: 2026-12-31
+              - control: SEC-4
+                namespace: {|#1:App|}
+                justification: the root namespace holds every type
+                approved_by: security-team
+                expires: 2026-12-31
+              - control: SEC-4
+                symbol: {|#2:"N:App"|}
+                justification: the root namespace as a symbol
+                approved_by: security-team
+                expires: 2026-12-31
+              - control: SEC-4
+                namespace: App.Web
+                justification: one part only
+                approved_by: security-team
+                expires: 2026-12-31
+              - control: SEC-4
+                path: "src/**"
+                justification: the test file is not under src
+                approved_by: security-team
+                expires: 2026-12-31
+            """;
+
+        await Verify.VerifyAsync(source, yaml,
+            Expect(DiagnosticDescriptors.WaiverProjectWide, 0, "SEC-4", "path: **", "source file"),
+            Expect(DiagnosticDescriptors.WaiverProjectWide, 1, "SEC-4", "namespace: App", "type"),
+            Expect(DiagnosticDescriptors.WaiverProjectWide, 2, "SEC-4", "symbol: N:App", "type"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  \n\n")]
+    [InlineData("# only a comment")]
+    public async Task BlankFile_ReportsSRA0020_AndTheBaselineApplies(string yaml)
+    {
+        var test = Verify.Create(Source, yaml);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticDescriptors.RequirementsFileUnusable).WithSpan(Verify.RequirementsPath, 1, 1, 1, 1)
+            .WithArguments(Verify.RequirementsPath, "is empty"));
+        await test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("missing", "does not exist")]
+    [InlineData("directory", "is a directory")]
+    public async Task NamedFileTheBuildCouldNotUse_ReportsSRA0020(string state, string reason)
+    {
+        const string named = "/repo/policy/security_requirements.yaml";
+        var test = Verify.Create(Source, yaml: null);
+        test.TestState.AnalyzerConfigFiles.Add(("/build.globalconfig", $"is_global = true\nbuild_property.SecurityRequirementsFile = {named}\nbuild_property.SecurityRequirementsFileState = {state}\n"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticDescriptors.RequirementsFileUnusable).WithSpan(named, 1, 1, 1, 1).WithArguments(named, reason));
         await test.RunAsync();
     }
 
@@ -307,10 +404,10 @@ public class RequirementsFileAnalyzerTests
     }
 
     [Fact]
-    public async Task EmptyFile_ReportsMissingControls()
+    public async Task ControlsKeyWithoutControls_ReportsMissingControls()
     {
-        var test = Verify.Create(Source, "");
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticDescriptors.MissingRequiredKey).WithSpan(Verify.RequirementsPath, 1, 1, 1, 1)
+        var test = Verify.Create(Source, "version: \"2.0\"\n");
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticDescriptors.MissingRequiredKey).WithSpan(Verify.RequirementsPath, 1, 1, 1, 8)
             .WithArguments("The requirements file", "'controls'"));
         await test.RunAsync();
     }

@@ -4,9 +4,8 @@ using System.Collections.Immutable;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using SecurityRequirements.Analyzers.Configuration;
-using SecurityRequirements.Analyzers.Diagnostics;
 
-namespace SecurityRequirements.Analyzers.Generators;
+namespace SecurityRequirements.Analyzers.Diagnostics;
 
 /// <summary>
 /// The rule ids that enforce each check, read once from the public descriptor fields of

@@ -1,0 +1,292 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using SecurityRequirements.Analyzers.Configuration;
+using SecurityRequirements.Analyzers.Diagnostics;
+
+namespace SecurityRequirements.Analyzers.Generators;
+
+/// <summary>
+/// Decides, for each control, what this build really enforced. The attestation may only vouch for a control when a
+/// violation planted anywhere in the compilation would fail the build; every switch that weakens that (analyzers off,
+/// NoWarn, WarningsNotAsErrors, .editorconfig and global-config severities, bulk <c>dotnet_analyzer_diagnostic</c>
+/// settings, warning level 0, generated files a control skips, project-wide waivers, PKCE settings read from
+/// configuration) is named as a reason. Where the compiler's exact behaviour is uncertain, the lower severity is taken.
+/// </summary>
+internal sealed class ControlAssessor
+{
+    /// <summary>How many file names a reason lists before it says "and N more".</summary>
+    private const int ShownFiles = 5;
+
+    private readonly CompilationFacts _facts;
+    private readonly IReadOnlyList<SourceFileScan> _sources;
+    private readonly AttestationOptions _options;
+    private readonly Dictionary<string, RuleSeverityFacts> _ruleFacts = new(StringComparer.Ordinal);
+
+    public ControlAssessor(CompilationFacts facts, IReadOnlyList<SourceFileScan> sources, AttestationOptions options)
+    {
+        _facts = facts;
+        _sources = sources;
+        _options = options;
+        foreach (var rule in facts.Rules)
+        {
+            _ruleFacts[rule.Id] = rule;
+        }
+    }
+
+    public ControlAssessment Assess(ControlModel control, ImmutableArray<string> rules, IReadOnlyList<string> projectWideWaivers)
+    {
+        var yaml = control.Severity.ToName();
+        if (control.Severity == ControlSeverity.None)
+        {
+            return new ControlAssessment("none", ControlStatus.Disabled, new[] { "its severity is none in the requirements file" }, Vouched: false);
+        }
+
+        if (rules.IsDefaultOrEmpty)
+        {
+            return new ControlAssessment(yaml, ControlStatus.NotCompilerVerified, new[] { "no built-in check covers it" }, Vouched: false);
+        }
+
+        if (_options.AnalyzersRun != true)
+        {
+            var why = _options.AnalyzersRun == false
+                ? "analyzers are off in this build (RunAnalyzers or RunAnalyzersDuringBuild is false), so no rule reported anything"
+                : "the build did not say whether analyzers ran (the package's build files were not imported)";
+            return new ControlAssessment("none", ControlStatus.NotEnforced, new[] { why }, Vouched: false);
+        }
+
+        // What the YAML asks for, as the build applies it when nothing names the rule; options may lower or raise it per rule and file.
+        var best = Promote(yaml);
+        var weakest = "error";
+        var everywhere = new SortedSet<string>(StringComparer.Ordinal);
+        var somewhere = new SortedSet<string>(StringComparer.Ordinal);
+        var category = CategoryOf(control.Check);
+
+        // Rules that end up alike are reported together: "SRA1001, SRA1003 are set to none by ...".
+        var groups = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var rule in rules)
+        {
+            foreach (var (severity, source, files) in Outcomes(rule, yaml, category))
+            {
+                if (Rank(severity) < Rank(weakest))
+                {
+                    weakest = severity;
+                }
+
+                if (Rank(severity) >= Rank(best))
+                {
+                    continue;
+                }
+
+                var key = severity + "\n" + source + "\n" + string.Join("\n", files);
+                if (!groups.TryGetValue(key, out var ids))
+                {
+                    groups.Add(key, ids = new List<string>());
+                }
+
+                ids.Add(rule);
+            }
+        }
+
+        foreach (var group in groups)
+        {
+            var parts = group.Key.Split('\n');
+            var files = parts.Skip(2).Where(f => f.Length > 0).ToList();
+            var subject = group.Value.Count == 1 ? group.Value[0] + " is" : List(group.Value) + " are";
+            if (files.Count == 0)
+            {
+                everywhere.Add(subject + " set to " + parts[0] + " by " + parts[1]);
+            }
+            else
+            {
+                somewhere.Add(subject + " set to " + parts[0] + " in " + FileList(files) + " by " + parts[1]);
+            }
+        }
+
+        foreach (var waiver in projectWideWaivers)
+        {
+            everywhere.Add("the waiver " + waiver + " covers the whole project");
+        }
+
+        if (control.SkipGeneratedCode)
+        {
+            var generated = _sources.Where(s => s.Generated is not null).Select(s => Relative(s.Path)).ToList();
+            if (generated.Count > 0)
+            {
+                somewhere.Add(Count(generated.Count, "generated file") + " not checked (skip_generated_code: true): " + FileList(generated));
+            }
+        }
+
+        var reasons = everywhere.Concat(somewhere).ToList();
+        var status = everywhere.Count > 0 ? ControlStatus.Weakened : somewhere.Count > 0 ? ControlStatus.Partial : ControlStatus.Enforced;
+        return new ControlAssessment(weakest, status, reasons, Vouched: status == ControlStatus.Enforced && weakest == "error");
+    }
+
+    /// <summary>
+    /// The severities <paramref name="rule"/> ends up with, each with its source and the files it holds in (empty: every
+    /// file). A list, not an iterator: iterators reference Environment, which the shipped assembly must not.
+    /// </summary>
+    private List<(string Severity, string Source, List<string> Files)> Outcomes(string rule, string yaml, string category)
+    {
+        var result = new List<(string Severity, string Source, List<string> Files)>();
+        _ruleFacts.TryGetValue(rule, out var facts);
+        if (facts?.Specific is { } specific)
+        {
+            // NoWarn, WarningsAsErrors, WarningsNotAsErrors and rule sets apply to every file and win over everything else;
+            // TreatWarningsAsErrors does not promote a rule that WarningsNotAsErrors names.
+            var source = specific == "warning" ? "WarningsNotAsErrors (or a rule set)" : specific is "suppress" or "hidden" ? "NoWarn (or a rule set)" : "WarningsAsErrors (or a rule set)";
+            var (severity, why) = Apply(Named(specific), promote: false, source);
+            result.Add((severity, why, new List<string>()));
+            return result;
+        }
+
+        var perFile = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (facts is not null)
+        {
+            foreach (var file in facts.PerFile)
+            {
+                perFile[file.Path] = file.Severity;
+            }
+        }
+
+        if (_sources.Count == 0)
+        {
+            var (severity, why) = facts?.Global is { } global
+                ? Apply(Named(global), promote: true, "a global analyzer config (dotnet_diagnostic." + rule + ".severity)")
+                : Unconfigured(yaml);
+            result.Add((severity, why, new List<string>()));
+            return result;
+        }
+
+        var byOutcome = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var source in _sources)
+        {
+            var (severity, why) = InFile(source, rule, yaml, category, facts, perFile);
+            var key = severity + "\n" + why;
+            if (!byOutcome.TryGetValue(key, out var files))
+            {
+                byOutcome.Add(key, files = new List<string>());
+            }
+
+            files.Add(Relative(source.Path));
+        }
+
+        foreach (var outcome in byOutcome)
+        {
+            var parts = outcome.Key.Split('\n');
+            outcome.Value.Sort(StringComparer.Ordinal);
+            result.Add((parts[0], parts[1], outcome.Value.Count == _sources.Count ? new List<string>() : outcome.Value));
+        }
+
+        return result;
+    }
+
+    private (string Severity, string Why) InFile(SourceFileScan source, string rule, string yaml, string category, RuleSeverityFacts? facts, Dictionary<string, string> perFile)
+    {
+        if (perFile.TryGetValue(source.Path, out var configured))
+        {
+            return Apply(Named(configured), promote: true, ".editorconfig (dotnet_diagnostic." + rule + ".severity)");
+        }
+
+        if (facts?.Global is { } global)
+        {
+            return Apply(Named(global), promote: true, "a global analyzer config (dotnet_diagnostic." + rule + ".severity)");
+        }
+
+        // Bulk settings apply only where nothing names the rule itself; the category setting wins over the one for all analyzers.
+        BulkSeverity? bulk = null;
+        foreach (var setting in source.BulkSeverities)
+        {
+            if (setting.Category == category || (setting.Category.Length == 0 && bulk is null))
+            {
+                bulk = setting;
+            }
+        }
+
+        if (bulk is not null && FromBulk(bulk.Value) is { } bulkSeverity)
+        {
+            // The compiler applies a bulk setting after TreatWarningsAsErrors, so a bulk "warning" stays a warning.
+            var key = bulk.Category.Length == 0 ? "dotnet_analyzer_diagnostic.severity" : "dotnet_analyzer_diagnostic.category-" + bulk.Category + ".severity";
+            return Apply(bulkSeverity, promote: false, key + " = " + bulk.Value + " (a bulk setting in .editorconfig or a global config)");
+        }
+
+        return Unconfigured(yaml);
+    }
+
+    /// <summary>The YAML severity with nothing naming the rule.</summary>
+    private (string Severity, string Why) Unconfigured(string yaml) => Apply(yaml, promote: true, "the requirements file");
+
+    /// <summary>
+    /// A severity as the compiler finally applies it: warning level 0 (or the option that suppresses every warning) drops a
+    /// warning before anything else, and TreatWarningsAsErrors promotes one unless the rule's own option keeps it a warning.
+    /// </summary>
+    private (string Severity, string Why) Apply(string severity, bool promote, string why)
+    {
+        if (severity == "warning" && _facts.WarningLevel == 0)
+        {
+            return ("none", "WarningLevel 0, which drops every warning");
+        }
+
+        if (severity == "warning" && _facts.GeneralOption == "suppress")
+        {
+            return ("none", "the compiler option that suppresses all warnings");
+        }
+
+        return (promote && severity == "warning" && _facts.GeneralOption == "error" ? "error" : severity, why);
+    }
+
+    /// <summary>What the YAML asks for under TreatWarningsAsErrors: anything a switch makes weaker than this is a reason.</summary>
+    private string Promote(string yaml) => yaml == "warning" && _facts.GeneralOption == "error" ? "error" : yaml;
+
+    /// <summary>A severity the options name for a rule: error, warning, info, or none for hidden and suppress.</summary>
+    private static string Named(string configured) => configured switch
+    {
+        "error" => "error",
+        "warning" => "warning",
+        "info" => "info",
+        _ => "none",
+    };
+
+    private static string? FromBulk(string value) => value switch
+    {
+        "error" => "error",
+        "warning" => "warning",
+        "suggestion" => "info",
+        "silent" or "none" => "none",
+        _ => null,
+    };
+
+    internal static int Rank(string severity) => severity switch
+    {
+        "error" => 3,
+        "warning" => 2,
+        "info" => 1,
+        _ => 0,
+    };
+
+    private static string CategoryOf(CheckKind check) => check switch
+    {
+        CheckKind.Encryption => DiagnosticCategories.Encryption,
+        CheckKind.OAuthPkce => DiagnosticCategories.OAuthPkce,
+        CheckKind.PiiAudit => DiagnosticCategories.PiiAudit,
+        CheckKind.Banned => DiagnosticCategories.Bans,
+        _ => string.Empty,
+    };
+
+    private string Relative(string path) => ManifestBuilder.RelativePath(path, _options.ProjectDirectory);
+
+    private static string List(List<string> ids) =>
+        ids.Count == 1 ? ids[0] : string.Join(", ", ids.Take(ids.Count - 1)) + " and " + ids[ids.Count - 1];
+
+    private static string FileList(List<string> files)
+    {
+        files.Sort(StringComparer.Ordinal);
+        var shown = string.Join(", ", files.Take(ShownFiles));
+        return files.Count <= ShownFiles ? shown : shown + " and " + (files.Count - ShownFiles).ToString(CultureInfo.InvariantCulture) + " more";
+    }
+
+    private static string Count(int count, string noun) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? " is" : "s are");
+}
