@@ -20,6 +20,7 @@ internal sealed class PiiAuditPolicy
     private readonly LoggingSymbols _logging;
     private readonly LoggerWrappers _wrappers;
     private readonly ImmutableArray<SymbolGlob> _auditGlobs;
+    private readonly bool[]? _auditFirstChars;
     private readonly ConcurrentDictionary<INamedTypeSymbol, string> _fullNames = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _auditMethods = new(SymbolEqualityComparer.Default);
     private readonly ConditionalWeakTable<IInvocationOperation, List<string>> _missingFields = new();
@@ -36,6 +37,7 @@ internal sealed class PiiAuditPolicy
         Fields = new AuditFieldMatcher(parameters.AuditFields);
         AuditGlobs = parameters.AuditMethods;
         _auditGlobs = SymbolGlob.Create(AuditGlobs);
+        _auditFirstChars = FirstChars(AuditGlobs);
         foreach (var glob in AuditGlobs)
         {
             AcceptsLogger |= glob.IsMatch(LoggerExtensionProbe);
@@ -81,6 +83,11 @@ internal sealed class PiiAuditPolicy
     /// </summary>
     public bool CannotBeAuditMethodNamed(string name)
     {
+        if (name.Length > 0 && name[0] < 128 && _auditFirstChars is { } firstChars && !firstChars[char.ToLowerInvariant(name[0])])
+        {
+            return true;
+        }
+
         foreach (var glob in _auditGlobs)
         {
             if (glob.MayMatchMember(name))
@@ -90,6 +97,25 @@ internal sealed class PiiAuditPolicy
         }
 
         return true;
+    }
+
+    /// <summary>The first letters, lower-case, that the audit globs' method names can start with; null when a glob's can start with anything.</summary>
+    private static bool[]? FirstChars(ImmutableArray<GlobPattern> globs)
+    {
+        var table = new bool[128];
+        foreach (var glob in globs)
+        {
+            var text = glob.Text;
+            var segment = text.Substring(text.LastIndexOf('.') + 1);
+            if (segment.Length == 0 || segment[0] is '*' or '?' || segment[0] >= 128)
+            {
+                return null;
+            }
+
+            table[char.ToLowerInvariant(segment[0])] = true;
+        }
+
+        return table;
     }
 
     /// <summary>

@@ -109,10 +109,35 @@ public sealed class PiiWrittenToLogAnalyzer : RequirementsAnalyzer
         AuditOnly,
     }
 
+    /// <summary>
+    /// Whether a method named <paramref name="name"/> can be a sink when ILogger and [LoggerMessage] are absent:
+    /// Console/Debug/Trace writers, a logger's Log*/Audit*/level methods, or an audit_methods glob. A switch on the
+    /// first letter dismisses most names at once.
+    /// </summary>
     private static bool MayBeSinkNamed(string name, ImmutableArray<PiiAuditPolicy> policies)
     {
-        if (name.StartsWith("Write", StringComparison.Ordinal) || name.StartsWith("Trace", StringComparison.Ordinal)
-            || name is "Print" or "Fail" or "Assert" || LoggerWrappers.MayBeNamedWrapper(name))
+        if (name.Length == 0)
+        {
+            return false;
+        }
+
+        var byFixedName = name[0] switch
+        {
+            'W' => name.StartsWith("Write", StringComparison.Ordinal) || name is "Warn" or "Warning",
+            'T' => name.StartsWith("Trace", StringComparison.Ordinal),
+            'P' => name == "Print",
+            'F' => name is "Fail" or "Fatal",
+            'A' => name == "Assert" || LoggerWrappers.MayBeNamedWrapper(name),
+            'L' => LoggerWrappers.MayBeNamedWrapper(name),
+            'D' => name == "Debug",
+            'V' => name == "Verbose",
+            'I' => name is "Info" or "Information",
+            'E' => name == "Error",
+            'C' => name == "Critical",
+            _ => false,
+        };
+
+        if (byFixedName)
         {
             return true;
         }
