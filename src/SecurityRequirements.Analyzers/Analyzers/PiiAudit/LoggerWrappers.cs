@@ -32,6 +32,7 @@ internal sealed class LoggerWrappers
 
     private readonly INamedTypeSymbol? _iLogger;
     private readonly ConcurrentDictionary<IMethodSymbol, ulong> _methods = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _types = new(SymbolEqualityComparer.Default);
 
     public LoggerWrappers(LoggingSymbols logging)
     {
@@ -102,6 +103,12 @@ internal sealed class LoggerWrappers
 
     private ulong ParametersPassedToILogger(IMethodSymbol method)
     {
+        // The body is read only when a logger is in reach: an ILogger parameter, or one the type holds.
+        if (!HasLoggerParameter(method) && (method.ContainingType is not { } type || !HoldsLogger(type)))
+        {
+            return None;
+        }
+
         if (method.DeclaringSyntaxReferences.Length != 1
             || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration
             || (declaration.Body is null && declaration.ExpressionBody is null))
@@ -125,6 +132,55 @@ internal sealed class LoggerWrappers
         }
 
         return logged;
+    }
+
+    private bool HasLoggerParameter(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (IsLoggerType(parameter.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the type (or a base type) has a field, property or primary-constructor parameter of ILogger type; once per type.</summary>
+    private bool HoldsLogger(INamedTypeSymbol type)
+    {
+        type = type.OriginalDefinition;
+        if (_types.TryGetValue(type, out var known))
+        {
+            return known;
+        }
+
+        var holds = false;
+        for (var current = type; current is not null && !holds && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if ((member is IFieldSymbol field && IsLoggerType(field.Type)) || (member is IPropertySymbol property && IsLoggerType(property.Type)))
+                {
+                    holds = true;
+                    break;
+                }
+            }
+
+            foreach (var constructor in current.InstanceConstructors)
+            {
+                if (!holds && constructor.Parameters.Length > 0 && PiiClassifier.IsPrimaryConstructorParameter(constructor.Parameters[0]))
+                {
+                    foreach (var parameter in constructor.Parameters)
+                    {
+                        holds |= IsLoggerType(parameter.Type);
+                    }
+                }
+            }
+        }
+
+        return _types.GetOrAdd(type, holds);
     }
 
     /// <summary>The receiver names a parameter, field or property of ILogger type (or one implementing it).</summary>

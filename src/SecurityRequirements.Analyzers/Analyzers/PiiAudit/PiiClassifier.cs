@@ -46,17 +46,6 @@ internal sealed class PiiClassifier
         "ip", "mac", "remote", "local", "base", "server", "host", "endpoint", "proxy", "web", "memory", "wallet", "contract", "network", "url", "uri",
     };
 
-    /// <summary>Public key tokens of Microsoft's framework assemblies, whose types the vocabulary leaves to their attributes.</summary>
-    private static readonly byte[][] FrameworkKeyTokens =
-    {
-        new byte[] { 0xb7, 0x7a, 0x5c, 0x56, 0x19, 0x34, 0xe0, 0x89 },
-        new byte[] { 0xb0, 0x3f, 0x5f, 0x7f, 0x11, 0xd5, 0x0a, 0x3a },
-        new byte[] { 0x31, 0xbf, 0x38, 0x56, 0xad, 0x36, 0x4e, 0x35 },
-        new byte[] { 0xcc, 0x7b, 0x13, 0xff, 0xcd, 0x2d, 0xdd, 0x51 },
-        new byte[] { 0xad, 0xb9, 0x79, 0x38, 0x29, 0xdd, 0xae, 0x60 },
-        new byte[] { 0x7c, 0xec, 0x85, 0xd7, 0xbe, 0xa7, 0x79, 0x8e },
-    };
-
     private readonly ImmutableHashSet<string> _attributeNames;
     private readonly ImmutableArray<SymbolGlob> _memberGlobs;
     private readonly PiiVocabulary _vocabulary;
@@ -307,7 +296,7 @@ internal sealed class PiiClassifier
         }
 
         var owner = member is IParameterSymbol ? member.ContainingSymbol.ContainingType : member.ContainingType;
-        if (owner is null || owner.TypeKind == TypeKind.Enum || IsFramework(owner.ContainingAssembly) || IsConfiguration(owner) || IsAttributeClass(owner))
+        if (owner is null || owner.TypeKind == TypeKind.Enum || AttributeScope.IsFramework(owner.ContainingAssembly) || IsConfiguration(owner) || IsAttributeClass(owner))
         {
             return false;
         }
@@ -396,31 +385,6 @@ internal sealed class PiiClassifier
         return false;
     }
 
-    private static bool IsFramework(IAssemblySymbol? assembly)
-    {
-        var token = assembly?.Identity.PublicKeyToken ?? ImmutableArray<byte>.Empty;
-        if (token.Length != 8)
-        {
-            return false;
-        }
-
-        foreach (var framework in FrameworkKeyTokens)
-        {
-            var same = true;
-            for (var i = 0; i < 8 && same; i++)
-            {
-                same = token[i] == framework[i];
-            }
-
-            if (same)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Whether any member declared in source, or in a non-Microsoft reference, is named like personal data or like a glob.</summary>
     private bool HasCandidateNames(Compilation compilation)
     {
@@ -436,7 +400,7 @@ internal sealed class PiiClassifier
 
         foreach (var reference in compilation.References)
         {
-            if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly && !IsFramework(assembly) && DeclaresCandidate(assembly.GlobalNamespace))
+            if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly && !AttributeScope.IsFramework(assembly) && DeclaresCandidate(assembly.GlobalNamespace))
             {
                 return true;
             }
