@@ -103,13 +103,10 @@ internal sealed class LoggerWrappers
 
     private ulong ParametersPassedToILogger(IMethodSymbol method)
     {
-        // The body is read only when a logger is in reach: an ILogger parameter, or one the type holds.
-        if (!HasLoggerParameter(method) && (method.ContainingType is not { } type || !HoldsLogger(type)))
-        {
-            return None;
-        }
-
+        // Only a method of this compilation has a body to read, and it is read only when a logger is in reach: an
+        // ILogger parameter, or one the type holds.
         if (method.DeclaringSyntaxReferences.Length != 1
+            || (!HasLoggerParameter(method) && (method.ContainingType is not { } type || !HoldsLogger(type)))
             || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration
             || (declaration.Body is null && declaration.ExpressionBody is null))
         {
