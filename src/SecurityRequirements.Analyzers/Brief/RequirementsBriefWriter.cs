@@ -159,15 +159,33 @@ internal static class RequirementsBriefWriter
         var fields = control.PiiAudit.AuditFields;
         var attributes = control.PiiAudit.PiiAttributes;
         var members = Values(control, "pii_members") ?? ImmutableArray<string>.Empty;
+        var names = Values(control, "pii_names") ?? ImmutableArray<string>.Empty;
+        var removed = Values(control, "pii_names_removed") ?? ImmutableArray<string>.Empty;
         text.Append("\nPersonal data: members marked ");
         AppendList(text, attributes, "[", "]");
+        if (!removed.Contains("*"))
+        {
+            text.Append("; members named like personal data (Email, PhoneNumber, FirstName, LastName, UserName, DateOfBirth, Street, ZipCode, Ssn, PassportNumber, CardNumber, and Name, DisplayName, Address or City on a person)");
+            if (removed.Length > 0)
+            {
+                text.Append(" except ");
+                AppendList(text, removed, string.Empty, string.Empty);
+            }
+        }
+
+        if (names.Length > 0)
+        {
+            text.Append("; members named ");
+            AppendList(text, names, string.Empty, string.Empty);
+        }
+
         if (members.Length > 0)
         {
-            text.Append(", and members matching ");
+            text.Append("; members matching ");
             AppendList(text, members, string.Empty, string.Empty);
         }
 
-        text.Append(". Every read of one needs an audit call with ");
+        text.Append("; the signed-in user's personal claims, Identity.Name and UserManager.GetEmailAsync/GetPhoneNumberAsync/GetUserNameAsync. Constants and enum members are names, not data. Every read of one needs an audit call with ");
         AppendList(text, fields, string.Empty, string.Empty);
         text.Append(" first, in the same method; never write the data itself to a log.\n");
         Implementation(text, "the audit log; the SRA3001 code fix adds it once per project", PiiAuditPrescription.ClassText(control.Id, fields));

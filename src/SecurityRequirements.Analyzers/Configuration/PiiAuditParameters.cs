@@ -1,15 +1,25 @@
 using System.Collections.Immutable;
 using System.Linq;
+using SecurityRequirements.Analyzers.Analyzers.PiiAudit;
+using SecurityRequirements.Analyzers.Diagnostics;
 
 namespace SecurityRequirements.Analyzers.Configuration;
 
 /// <summary>Parameters of a <c>check: pii-audit</c> control.</summary>
 internal sealed class PiiAuditParameters
 {
+    /// <summary>
+    /// No member globs by default: the built-in name vocabulary (Email, PhoneNumber, DateOfBirth, …) covers what
+    /// "*.Email" and "*.Ssn" did, and more. The audit methods are ILogger logging and the identity servers' event
+    /// services, whose events record who, what and from where.
+    /// </summary>
     public static readonly PiiAuditParameters Default = new(
         ImmutableArray.Create("PersonalData", "ProtectedPersonalData"),
-        ImmutableArray.Create(Glob("*.Email", '.'), Glob("*.Ssn", '.')),
-        ImmutableArray.Create(Glob("Microsoft.Extensions.Logging.LoggerExtensions.Log*", '.')),
+        ImmutableArray<GlobPattern>.Empty,
+        ImmutableArray.Create(
+            Glob("Microsoft.Extensions.Logging.LoggerExtensions.Log*", '.'),
+            Glob("Duende.IdentityServer.Services.IEventService.RaiseAsync", '.'),
+            Glob("IdentityServer4.Services.IEventService.RaiseAsync", '.')),
         ImmutableArray.Create("UserId", "Action", "IpAddress"),
         retentionDays: null);
 
@@ -18,8 +28,12 @@ internal sealed class PiiAuditParameters
         ImmutableArray<GlobPattern> piiMembers,
         ImmutableArray<GlobPattern> auditMethods,
         ImmutableArray<string> auditFields,
-        int? retentionDays)
+        int? retentionDays,
+        ImmutableArray<string> piiNames = default,
+        ImmutableArray<string> piiNamesRemoved = default)
     {
+        PiiNames = piiNames.IsDefault ? ImmutableArray<string>.Empty : piiNames;
+        PiiNamesRemoved = piiNamesRemoved.IsDefault ? ImmutableArray<string>.Empty : piiNamesRemoved;
         PiiAttributes = piiAttributes;
         PiiMembers = piiMembers;
         AuditMethods = auditMethods;
@@ -37,6 +51,12 @@ internal sealed class PiiAuditParameters
     public ImmutableArray<GlobPattern> AuditMethods { get; }
 
     public ImmutableArray<string> AuditFields { get; }
+
+    /// <summary>Member names added to the built-in personal-data vocabulary (matched on word parts).</summary>
+    public ImmutableArray<string> PiiNames { get; }
+
+    /// <summary>Built-in vocabulary entries switched off; "*" switches off all of them.</summary>
+    public ImmutableArray<string> PiiNamesRemoved { get; }
 
     /// <summary>Attested only.</summary>
     public int? RetentionDays { get; }
@@ -64,12 +84,41 @@ internal sealed class PiiAuditParameters
         var methods = reader.Globs("audit_methods", '.');
         var fields = Values(reader.List("audit_fields")) ?? Default.AuditFields;
         var retention = reader.Int("retention_days", 1, 36500);
+        var names = Values(reader.List("pii_names"));
         return new PiiAuditParameters(
             attributes,
             members.IsDefault ? Default.PiiMembers : members,
             methods.IsDefault ? Default.AuditMethods : methods,
             fields,
-            retention);
+            retention,
+            names ?? ImmutableArray<string>.Empty,
+            RemovedNames(reader));
+    }
+
+    /// <summary>pii_names_removed: each value must name a built-in entry, so that a typo does not silently keep one.</summary>
+    private static ImmutableArray<string> RemovedNames(ParameterReader reader)
+    {
+        var values = reader.List("pii_names_removed");
+        if (values.IsDefault)
+        {
+            return ImmutableArray<string>.Empty;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<string>(values.Length);
+        foreach (var value in values)
+        {
+            if (PiiVocabulary.IsBuiltIn(value.Value))
+            {
+                builder.Add(value.Value);
+            }
+            else
+            {
+                reader.Schema.Report(DiagnosticDescriptors.InvalidParameterValue, value.Span, value.Value, "pii_names_removed",
+                    "write a built-in name such as DisplayName or City, or * for all of them");
+            }
+        }
+
+        return builder.ToImmutable();
     }
 
     private static ImmutableArray<string>? Values(ImmutableArray<SpannedValue> values) =>

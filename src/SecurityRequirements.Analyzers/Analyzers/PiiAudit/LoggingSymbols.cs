@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 
 namespace SecurityRequirements.Analyzers.Analyzers.PiiAudit;
@@ -16,6 +17,8 @@ internal sealed class LoggingSymbols
         LambdaExpression = compilation.GetTypeByMetadataName("System.Linq.Expressions.LambdaExpression");
     }
 
+    private readonly ConcurrentDictionary<IAssemblySymbol, bool> _loggerMessageAssemblies = new(SymbolEqualityComparer.Default);
+
     public INamedTypeSymbol? ILogger { get; }
 
     public INamedTypeSymbol? LoggerExtensions { get; }
@@ -33,7 +36,7 @@ internal sealed class LoggingSymbols
     /// <summary>A method generated from <c>[LoggerMessage]</c>: the attribute sits on the user's partial declaration.</summary>
     public AttributeData? LoggerMessage(IMethodSymbol method)
     {
-        if (LoggerMessageAttribute is null)
+        if (LoggerMessageAttribute is null || method.MethodKind != MethodKind.Ordinary || !MayUseLoggerMessage(method.ContainingAssembly))
         {
             return null;
         }
@@ -72,5 +75,34 @@ internal sealed class LoggingSymbols
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Only an assembly that references Microsoft.Extensions.Logging.Abstractions can declare [LoggerMessage]
+    /// methods; asking every other method for its attributes would decode them for nothing.
+    /// </summary>
+    private bool MayUseLoggerMessage(IAssemblySymbol? assembly)
+    {
+        if (assembly is null)
+        {
+            return false;
+        }
+
+        if (_loggerMessageAssemblies.TryGetValue(assembly, out var known))
+        {
+            return known;
+        }
+
+        var name = LoggerMessageAttribute!.ContainingAssembly.Identity.Name;
+        var uses = assembly.Identity.Name == name;
+        foreach (var module in assembly.Modules)
+        {
+            foreach (var referenced in module.ReferencedAssemblies)
+            {
+                uses |= referenced.Name == name;
+            }
+        }
+
+        return _loggerMessageAssemblies.GetOrAdd(assembly, uses);
     }
 }

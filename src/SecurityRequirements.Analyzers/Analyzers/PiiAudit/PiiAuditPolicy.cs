@@ -18,19 +18,26 @@ internal sealed class PiiAuditPolicy
     private const string LoggerExtensionProbe = "Microsoft.Extensions.Logging.LoggerExtensions.LogInformation";
 
     private readonly LoggingSymbols _logging;
+    private readonly LoggerWrappers _wrappers;
+    private readonly ImmutableArray<SymbolGlob> _auditGlobs;
+    private readonly bool[]? _auditFirstChars;
+    private readonly ConcurrentDictionary<INamedTypeSymbol, string> _fullNames = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _auditMethods = new(SymbolEqualityComparer.Default);
     private readonly ConditionalWeakTable<IInvocationOperation, List<string>> _missingFields = new();
     private readonly ConditionalWeakTable<IInvocationOperation, List<string>>.CreateValueCallback _computeMissingFields;
 
-    private PiiAuditPolicy(ControlModel control, Compilation compilation, LoggingSymbols logging)
+    private PiiAuditPolicy(ControlModel control, Compilation compilation, LoggingSymbols logging, IdentitySources identity, LoggerWrappers wrappers)
     {
         Control = control;
         _logging = logging;
+        _wrappers = wrappers;
         _computeMissingFields = MissingFields;
         var parameters = control.PiiAudit;
-        Classifier = new PiiClassifier(compilation, parameters);
+        Classifier = new PiiClassifier(compilation, parameters, identity);
         Fields = new AuditFieldMatcher(parameters.AuditFields);
         AuditGlobs = parameters.AuditMethods;
+        _auditGlobs = SymbolGlob.Create(AuditGlobs);
+        _auditFirstChars = FirstChars(AuditGlobs);
         foreach (var glob in AuditGlobs)
         {
             AcceptsLogger |= glob.IsMatch(LoggerExtensionProbe);
@@ -47,16 +54,17 @@ internal sealed class PiiAuditPolicy
 
     /// <summary>
     /// True when the control accepts ILogger logging as audit logging (its audit_methods match the ILogger
-    /// extension methods); then <c>ILogger.Log</c> and <c>[LoggerMessage]</c> methods are audit calls too.
+    /// extension methods); then <c>ILogger.Log</c>, <c>[LoggerMessage]</c> methods and the team's own logging
+    /// wrappers (<see cref="LoggerWrappers"/>) are audit calls too.
     /// </summary>
     public bool AcceptsLogger { get; }
 
-    public static ImmutableArray<PiiAuditPolicy> Create(ImmutableArray<ControlModel> controls, Compilation compilation, LoggingSymbols logging)
+    public static ImmutableArray<PiiAuditPolicy> Create(ImmutableArray<ControlModel> controls, Compilation compilation, LoggingSymbols logging, IdentitySources identity, LoggerWrappers wrappers)
     {
         var builder = ImmutableArray.CreateBuilder<PiiAuditPolicy>(controls.Length);
         foreach (var control in controls)
         {
-            builder.Add(new PiiAuditPolicy(control, compilation, logging));
+            builder.Add(new PiiAuditPolicy(control, compilation, logging, identity, wrappers));
         }
 
         return builder.MoveToImmutable();
@@ -66,6 +74,83 @@ internal sealed class PiiAuditPolicy
     {
         method = method.OriginalDefinition;
         return _auditMethods.TryGetValue(method, out var known) ? known : _auditMethods.GetOrAdd(method, ComputeAuditMethod(method));
+    }
+
+    /// <summary>
+    /// True when no audit call of the control can have a method named <paramref name="name"/>: a check on the name
+    /// alone, before any symbol is looked at. Only meaningful when <see cref="AcceptsLogger"/> is false or the
+    /// compilation has no ILogger.
+    /// </summary>
+    public bool CannotBeAuditMethodNamed(string name)
+    {
+        if (name.Length > 0 && name[0] < 128 && _auditFirstChars is { } firstChars && !firstChars[char.ToLowerInvariant(name[0])])
+        {
+            return true;
+        }
+
+        foreach (var glob in _auditGlobs)
+        {
+            if (glob.MayMatchMember(name))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The first letters, lower-case, that the audit globs' method names can start with; null when a glob's can start with anything.</summary>
+    private static bool[]? FirstChars(ImmutableArray<GlobPattern> globs)
+    {
+        var table = new bool[128];
+        foreach (var glob in globs)
+        {
+            var text = glob.Text;
+            var segment = text.Substring(text.LastIndexOf('.') + 1);
+            if (segment.Length == 0 || segment[0] is '*' or '?' || segment[0] >= 128)
+            {
+                return null;
+            }
+
+            table[char.ToLowerInvariant(segment[0])] = true;
+        }
+
+        return table;
+    }
+
+    /// <summary>
+    /// An identity server's event service (<c>IEventService.RaiseAsync</c> of Duende IdentityServer and
+    /// IdentityServer4): the server records the subject, the client, the remote IP address and the event's name
+    /// with every event, so the call carries every audit field whatever its arguments are named.
+    /// </summary>
+    public static bool IsIdentityServerEvent(IMethodSymbol method)
+    {
+        if (method.Name != "RaiseAsync" || method.ContainingType is not { } type)
+        {
+            return false;
+        }
+
+        if (IsEventServiceInterface(type))
+        {
+            return true;
+        }
+
+        foreach (var @interface in type.AllInterfaces)
+        {
+            if (IsEventServiceInterface(@interface))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool IsEventServiceInterface(INamedTypeSymbol type) =>
+            type.Name == "IEventService"
+            && type.ContainingNamespace is { Name: "Services" } services
+            && services.ContainingNamespace is { } product
+            && ((product.Name == "IdentityServer4" && product.ContainingNamespace.IsGlobalNamespace)
+                || (product.Name == "IdentityServer" && product.ContainingNamespace is { Name: "Duende", ContainingNamespace.IsGlobalNamespace: true }));
     }
 
     /// <summary><see cref="MissingFields"/>, computed once per audit call however many reads it covers.</summary>
@@ -176,7 +261,8 @@ internal sealed class PiiAuditPolicy
 
     private bool ComputeAuditMethod(IMethodSymbol method)
     {
-        if (AcceptsLogger && (_logging.IsILoggerLog(method) || _logging.LoggerMessage(method) is not null))
+        if (AcceptsLogger
+            && (_logging.IsILoggerLog(method) || _logging.LoggerMessage(method) is not null || _wrappers.LoggedParameters(method) != LoggerWrappers.None))
         {
             return true;
         }
@@ -203,7 +289,7 @@ internal sealed class PiiAuditPolicy
             }
         }
 
-        if (method.ContainingType is { TypeKind: TypeKind.Class or TypeKind.Struct } type && !method.IsStatic)
+        if (method.ContainingType is { TypeKind: TypeKind.Class or TypeKind.Struct } type && !method.IsStatic && !CannotBeAuditMethodNamed(method.Name))
         {
             foreach (var @interface in type.AllInterfaces)
             {
@@ -225,15 +311,14 @@ internal sealed class PiiAuditPolicy
 
     private bool MatchesGlob(IMethodSymbol method)
     {
-        if (AuditGlobs.IsDefaultOrEmpty || method.ContainingType is null)
+        if (method.ContainingType is not { } type)
         {
             return false;
         }
 
-        var name = PiiClassifier.FullName(method.ContainingType, method.Name);
-        foreach (var glob in AuditGlobs)
+        foreach (var glob in _auditGlobs)
         {
-            if (glob.IsMatch(name))
+            if (glob.IsMatch(type, method.Name, _fullNames))
             {
                 return true;
             }

@@ -10,22 +10,57 @@ namespace SecurityRequirements.Analyzers.Analyzers.PiiAudit;
 
 /// <summary>
 /// Decides, once per member and compilation, whether a property, field or primary-constructor parameter holds
-/// personal data under one control: an attribute named in <c>pii_attributes</c> (or deriving from one, or from
-/// DataClassificationAttribute other than NoDataClassification), or a <c>pii_members</c> glob over
-/// <c>Type.Member</c> or <c>Namespace.Type.Member</c>. Overrides, interface implementations and record
-/// properties inherit the marking of the member or positional parameter they come from.
+/// personal data under one control:
+/// <list type="bullet">
+/// <item>an attribute named in <c>pii_attributes</c> (or deriving from one, or from DataClassificationAttribute other
+/// than NoDataClassification);</item>
+/// <item>a <c>pii_members</c> glob over <c>Type.Member</c> or <c>Namespace.Type.Member</c>;</item>
+/// <item>the name vocabulary (<see cref="PiiVocabulary"/>), for instance members of string (or, for some names,
+/// date) type declared in this compilation or a non-Microsoft reference, outside configuration, constant and
+/// attribute classes;</item>
+/// <item><c>IIdentity.Name</c>, the signed-in user's name, when <see cref="IdentitySources"/> is active.</item>
+/// </list>
+/// Constants and enum members are never personal data: they name data but hold none (ClaimTypes.Email,
+/// TwoFactorProviderType.Email). Overrides, interface implementations and record properties inherit the marking of
+/// the member or positional parameter they come from. <c>Claim.Value</c> is answered as
+/// <see cref="PiiKind.ClaimValue"/>: personal only for a personal claim, which the caller checks at the read.
 /// </summary>
 internal sealed class PiiClassifier
 {
+    /// <summary>Words a configuration or constants class ends with: its members name or configure data, they do not hold a person's.</summary>
+    private static readonly string[] ConfigurationWords =
+    {
+        "options", "settings", "configuration", "config", "constants", "defaults", "names", "types", "claims", "scopes", "keys",
+    };
+
+    /// <summary>Words a data type's name may end with after the noun it is about: "CustomerDto" is about a customer.</summary>
+    private static readonly string[] ModelWords =
+    {
+        "dto", "model", "view", "vm", "entity", "record", "data", "details", "detail", "info", "summary", "response", "request",
+        "input", "command", "query", "event", "message", "base", "item", "row", "dao",
+    };
+
+    /// <summary>Words before "Address" that make it a network or memory address, never a postal one.</summary>
+    private static readonly string[] TechnicalAddressWords =
+    {
+        "ip", "mac", "remote", "local", "base", "server", "host", "endpoint", "proxy", "web", "memory", "wallet", "contract", "network", "url", "uri",
+    };
+
     private readonly ImmutableHashSet<string> _attributeNames;
-    private readonly ImmutableArray<GlobPattern> _memberGlobs;
+    private readonly ImmutableArray<SymbolGlob> _memberGlobs;
+    private readonly PiiVocabulary _vocabulary;
+    private readonly AttributeScope _attributeScope;
+    private readonly IdentitySources _identity;
     private readonly INamedTypeSymbol? _dataClassification;
     private readonly INamedTypeSymbol? _noDataClassification;
-    private readonly ConcurrentDictionary<ISymbol, bool> _members = new(SymbolEqualityComparer.Default);
+    private readonly INamedTypeSymbol? _attribute;
+    private readonly ConcurrentDictionary<ISymbol, PiiKind> _members = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _attributeClasses = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, ISymbol?> _typesWithPii = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, string> _fullNames = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _interfacesWithPii = new(SymbolEqualityComparer.Default);
 
-    public PiiClassifier(Compilation compilation, PiiAuditParameters parameters)
+    public PiiClassifier(Compilation compilation, PiiAuditParameters parameters, IdentitySources identity)
     {
         var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         foreach (var name in parameters.PiiAttributes)
@@ -41,13 +76,28 @@ internal sealed class PiiClassifier
         }
 
         _attributeNames = names.ToImmutable();
-        _memberGlobs = parameters.PiiMembers;
+        _memberGlobs = SymbolGlob.Create(parameters.PiiMembers);
+        _vocabulary = PiiVocabulary.Create(parameters.PiiNames, parameters.PiiNamesRemoved);
+        _identity = identity;
         _dataClassification = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
         _noDataClassification = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Classification.NoDataClassificationAttribute");
+        _attribute = compilation.GetTypeByMetadataName("System.Attribute");
+        _attributeScope = new AttributeScope(compilation, _attributeNames, _dataClassification);
+        CanFindAny = !_attributeScope.IsEmpty || identity.IsActive || HasCandidateNames(compilation);
     }
 
+    /// <summary>
+    /// False when no member of this compilation or its references can be personal data: no personal-data attribute
+    /// type exists, no identity stack is referenced, and no member declared here or in a non-Microsoft reference is
+    /// named like personal data or like a pii_members glob. Then the PII checks register nothing.
+    /// </summary>
+    public bool CanFindAny { get; }
+
     /// <summary>True when reading <paramref name="member"/> reads personal data.</summary>
-    public bool IsPii(ISymbol member)
+    public bool IsPii(ISymbol member) => Classify(member) == PiiKind.Member;
+
+    /// <summary>Whether <paramref name="member"/> holds personal data, cached per member.</summary>
+    public PiiKind Classify(ISymbol member)
     {
         member = member.OriginalDefinition;
         if (_members.TryGetValue(member, out var known))
@@ -92,41 +142,115 @@ internal sealed class PiiClassifier
         && constructor.DeclaringSyntaxReferences.Length == 1
         && constructor.DeclaringSyntaxReferences[0].GetSyntax() is TypeDeclarationSyntax;
 
-    private bool Compute(ISymbol member)
+    /// <summary>"Namespace.Outer.Inner" (plus ".member"), without generic arguments or "global::".</summary>
+    internal static string FullName(INamedTypeSymbol type, string? member)
     {
+        var builder = new StringBuilder();
+        Append(builder, type);
+        if (member is not null)
+        {
+            builder.Append('.').Append(member);
+        }
+
+        return builder.ToString();
+
+        static void Append(StringBuilder builder, INamedTypeSymbol type)
+        {
+            if (type.ContainingType is { } outer)
+            {
+                Append(builder, outer);
+                builder.Append('.');
+            }
+            else if (type.ContainingNamespace is { IsGlobalNamespace: false } ns)
+            {
+                builder.Append(ns.ToDisplayString()).Append('.');
+            }
+
+            builder.Append(type.Name);
+        }
+    }
+
+    /// <summary>The type's own name words: "CustomerDto" and "CustomerViewModel" are about a Customer.</summary>
+    internal static bool IsAboutPerson(INamedTypeSymbol type)
+    {
+        var name = type.Name;
+        var (start, length) = WordParts.HeadWord(name, ModelWords);
+        return start >= 0 && (WordParts.IsOneOf(name, start, length, PiiVocabulary.PersonWords) || WordParts.Equals(name, start, length, "address"));
+    }
+
+    private PiiKind Compute(ISymbol member)
+    {
+        // Cheap answers first: most members are neither named like personal data nor able to carry an attribute.
+        if (!NameMayBePii(member.Name) && !_attributeScope.IsPossibleIn(member.ContainingAssembly) && !IsIdentitySource(member))
+        {
+            return PiiKind.None;
+        }
+
         switch (member)
         {
             case IPropertySymbol property:
-                if (IsMarked(property))
+                if (_identity.ClaimValue is { } claimValue && SymbolEqualityComparer.Default.Equals(property, claimValue))
                 {
-                    return true;
+                    return PiiKind.ClaimValue;
                 }
 
-                if (property.OverriddenProperty is { } overridden && IsPii(overridden))
+                if ((_identity.IdentityName is { } identityName && SymbolEqualityComparer.Default.Equals(property, identityName)) || IsMarked(property))
                 {
-                    return true;
+                    return PiiKind.Member;
                 }
 
-                foreach (var explicitImplementation in property.ExplicitInterfaceImplementations)
+                if (property.IsOverride && property.OverriddenProperty is { } overridden && IsPii(overridden))
                 {
-                    if (IsPii(explicitImplementation))
+                    return PiiKind.Member;
+                }
+
+                // Only an explicit implementation has a dotted name ("IPerson.DisplayName").
+                if (property.Name.IndexOf('.') >= 0)
+                {
+                    foreach (var explicitImplementation in property.ExplicitInterfaceImplementations)
                     {
-                        return true;
+                        if (IsPii(explicitImplementation))
+                        {
+                            return PiiKind.Member;
+                        }
                     }
                 }
 
-                return ImplementsPiiInterfaceMember(property) || IsPositionalPiiProperty(property);
+                return ImplementsPiiInterfaceMember(property) || IsPositionalPiiProperty(property) ? PiiKind.Member : PiiKind.None;
 
             case IFieldSymbol field:
-                return IsMarked(field);
+                // A constant or an enum member names data but holds none.
+                return !field.IsConst && field.ContainingType?.TypeKind != TypeKind.Enum && IsMarked(field) ? PiiKind.Member : PiiKind.None;
 
             case IParameterSymbol parameter:
-                return IsPrimaryConstructorParameter(parameter) && IsMarked(parameter);
+                return IsPrimaryConstructorParameter(parameter) && IsMarked(parameter) ? PiiKind.Member : PiiKind.None;
 
             default:
-                return false;
+                return PiiKind.None;
         }
     }
+
+    private bool NameMayBePii(string name)
+    {
+        if (_vocabulary.MayMatch(name))
+        {
+            return true;
+        }
+
+        foreach (var glob in _memberGlobs)
+        {
+            if (glob.MayMatchMember(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>IIdentity.Name and its implementations, and Claim.Value, whatever the vocabulary says about their names.</summary>
+    private bool IsIdentitySource(ISymbol member) =>
+        _identity.IsActive && member.Kind == SymbolKind.Property && member.Name is "Name" or "Value";
 
     /// <summary>
     /// An entity key named <c>Id</c> is what audit records and logs should carry instead of personal data, so an
@@ -134,7 +258,235 @@ internal sealed class PiiClassifier
     /// export); a <c>pii_members</c> glob that names it still does.
     /// </summary>
     private bool IsMarked(ISymbol member) =>
-        (!string.Equals(member.Name, "Id", StringComparison.OrdinalIgnoreCase) && HasPiiAttribute(member.GetAttributes())) || MatchesGlob(member);
+        (!string.Equals(member.Name, "Id", StringComparison.OrdinalIgnoreCase) && _attributeScope.IsPossibleIn(member.ContainingAssembly) && HasPiiAttribute(member.GetAttributes()))
+        || MatchesGlob(member)
+        || MatchesVocabulary(member);
+
+    private bool MatchesGlob(ISymbol member)
+    {
+        var type = member is IParameterSymbol ? member.ContainingSymbol.ContainingType : member.ContainingType;
+        if (type is null)
+        {
+            return false;
+        }
+
+        foreach (var glob in _memberGlobs)
+        {
+            if (glob.IsMatch(type, member.Name, _fullNames))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The name vocabulary, for members that hold a person's data: see the class remarks.</summary>
+    private bool MatchesVocabulary(ISymbol member)
+    {
+        if (member.IsStatic || _vocabulary.IsEmpty)
+        {
+            return false;
+        }
+
+        var match = _vocabulary.Match(member.Name);
+        if (!match.IsMatch)
+        {
+            return false;
+        }
+
+        var owner = member is IParameterSymbol ? member.ContainingSymbol.ContainingType : member.ContainingType;
+        if (owner is null || owner.TypeKind == TypeKind.Enum || AttributeScope.IsFramework(owner.ContainingAssembly) || IsConfiguration(owner) || IsAttributeClass(owner))
+        {
+            return false;
+        }
+
+        var type = member switch
+        {
+            IPropertySymbol property => property.Type,
+            IFieldSymbol field => field.Type,
+            IParameterSymbol parameter => parameter.Type,
+            _ => null,
+        };
+
+        if (type is null || !HoldsValue(type, match))
+        {
+            return false;
+        }
+
+        if (!match.NeedsPerson)
+        {
+            return true;
+        }
+
+        return !IsTechnicalAddress(member.Name) && IsAboutPerson(owner);
+    }
+
+    private static bool HoldsValue(ITypeSymbol type, VocabularyMatch match)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_String:
+                return true;
+            case SpecialType.System_DateTime:
+                return match.AllowsDate;
+            case SpecialType.System_Int16 or SpecialType.System_Int32 or SpecialType.System_Int64
+                or SpecialType.System_UInt16 or SpecialType.System_UInt32 or SpecialType.System_UInt64
+                or SpecialType.System_Decimal or SpecialType.System_Double or SpecialType.System_Single:
+                return match.AllowsNumber;
+        }
+
+        if (type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char })
+        {
+            return true;
+        }
+
+        return match.AllowsDate
+            && type.Name is "DateTimeOffset" or "DateOnly"
+            && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
+    }
+
+    private static bool IsTechnicalAddress(string name)
+    {
+        var end = name.Length;
+        var start = WordParts.PreviousWord(name, ref end);
+        if (start < 0 || !WordParts.Equals(name, start, end - start, "address"))
+        {
+            return false;
+        }
+
+        end = start;
+        start = WordParts.PreviousWord(name, ref end);
+        return start >= 0 && WordParts.IsOneOf(name, start, end - start, TechnicalAddressWords);
+    }
+
+    private static bool IsConfiguration(INamedTypeSymbol type)
+    {
+        var end = type.Name.Length;
+        var start = WordParts.PreviousWord(type.Name, ref end);
+        return start >= 0 && WordParts.IsOneOf(type.Name, start, end - start, ConfigurationWords);
+    }
+
+    private bool IsAttributeClass(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, _attribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether any member declared in source, or in a non-Microsoft reference, is named like personal data or like a glob.</summary>
+    private bool HasCandidateNames(Compilation compilation)
+    {
+        if (_vocabulary.IsEmpty && _memberGlobs.IsEmpty)
+        {
+            return false;
+        }
+
+        if (compilation.ContainsSymbolsWithName(NameMayBePii, SymbolFilter.Member) || DeclaresCandidateParameter(compilation))
+        {
+            return true;
+        }
+
+        foreach (var reference in compilation.References)
+        {
+            if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly && !AttributeScope.IsFramework(assembly) && DeclaresCandidate(assembly.GlobalNamespace))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A primary-constructor parameter named like personal data (<c>record Customer(string Email)</c>): the
+    /// declaration table behind ContainsSymbolsWithName does not list them, so the type declarations are walked,
+    /// never the member bodies.
+    /// </summary>
+    private bool DeclaresCandidateParameter(Compilation compilation)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.GetRoot() is CompilationUnitSyntax unit && DeclaresCandidateParameter(unit.Members))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool DeclaresCandidateParameter(SyntaxList<MemberDeclarationSyntax> members)
+    {
+        foreach (var member in members)
+        {
+            switch (member)
+            {
+                case BaseNamespaceDeclarationSyntax ns when DeclaresCandidateParameter(ns.Members):
+                    return true;
+                case TypeDeclarationSyntax type:
+                    if (type.ParameterList is { } parameters)
+                    {
+                        foreach (var parameter in parameters.Parameters)
+                        {
+                            if (NameMayBePii(parameter.Identifier.ValueText))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+
+                    if (DeclaresCandidateParameter(type.Members))
+                    {
+                        return true;
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    private bool DeclaresCandidate(INamespaceOrTypeSymbol container)
+    {
+        foreach (var member in container.GetMembers())
+        {
+            switch (member)
+            {
+                case INamespaceSymbol ns when DeclaresCandidate(ns):
+                    return true;
+                case INamedTypeSymbol type:
+                    foreach (var name in type.MemberNames)
+                    {
+                        if (NameMayBePii(name))
+                        {
+                            return true;
+                        }
+                    }
+
+                    if (DeclaresCandidate(type))
+                    {
+                        return true;
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
 
     private bool ImplementsPiiInterfaceMember(IPropertySymbol property)
     {
@@ -146,11 +498,16 @@ internal sealed class PiiClassifier
 
         foreach (var @interface in type.AllInterfaces)
         {
+            if (!HasPiiProperty(@interface))
+            {
+                continue;
+            }
+
             foreach (var candidate in @interface.GetMembers(property.Name))
             {
                 if (candidate is IPropertySymbol interfaceProperty
-                    && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceProperty), property)
-                    && IsPii(interfaceProperty))
+                    && IsPii(interfaceProperty)
+                    && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceProperty), property))
                 {
                     return true;
                 }
@@ -158,6 +515,31 @@ internal sealed class PiiClassifier
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether an interface declares a personal-data property, once per interface: most interfaces a type implements
+    /// (IEnumerable, IList, IDisposable) have none, and then no implementation has to be looked up.
+    /// </summary>
+    private bool HasPiiProperty(INamedTypeSymbol @interface)
+    {
+        @interface = @interface.OriginalDefinition;
+        if (_interfacesWithPii.TryGetValue(@interface, out var known))
+        {
+            return known;
+        }
+
+        var found = false;
+        foreach (var member in @interface.GetMembers())
+        {
+            if (member is IPropertySymbol && IsPii(member))
+            {
+                found = true;
+                break;
+            }
+        }
+
+        return _interfacesWithPii.GetOrAdd(@interface, found);
     }
 
     /// <summary>A record's positional property is declared by its parameter, where <c>[PersonalData]</c> usually sits.</summary>
@@ -229,80 +611,5 @@ internal sealed class PiiClassifier
         }
 
         return false;
-    }
-
-    private bool MatchesGlob(ISymbol member)
-    {
-        if (_memberGlobs.IsDefaultOrEmpty)
-        {
-            return false;
-        }
-
-        var type = member.ContainingType;
-        if (type is null)
-        {
-            return false;
-        }
-
-        // Every member of the compilation that is read comes here once: rule out the globs by their literal end
-        // before formatting the type's name, so only members named like a glob's end cost any string work.
-        string? simple = null;
-        string? full = null;
-        foreach (var glob in _memberGlobs)
-        {
-            if (!CanEndWithMember(glob, member.Name))
-            {
-                continue;
-            }
-
-            simple ??= type.Name + "." + member.Name;
-            if (glob.IsMatch(simple) || glob.IsMatch(full ??= FullName(type, member.Name)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether a "Type.Member" value ending in ".<paramref name="name"/>" can end with the glob's literal suffix.</summary>
-    private static bool CanEndWithMember(GlobPattern glob, string name)
-    {
-        var suffix = glob.LiteralSuffix;
-        var comparison = glob.IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        if (suffix.Length <= name.Length)
-        {
-            return name.EndsWith(suffix, comparison);
-        }
-
-        return suffix[suffix.Length - name.Length - 1] == '.' && suffix.EndsWith(name, comparison);
-    }
-
-    /// <summary>"Namespace.Outer.Inner" (plus ".member"), without generic arguments or "global::".</summary>
-    internal static string FullName(INamedTypeSymbol type, string? member)
-    {
-        var builder = new StringBuilder();
-        Append(builder, type);
-        if (member is not null)
-        {
-            builder.Append('.').Append(member);
-        }
-
-        return builder.ToString();
-
-        static void Append(StringBuilder builder, INamedTypeSymbol type)
-        {
-            if (type.ContainingType is { } outer)
-            {
-                Append(builder, outer);
-                builder.Append('.');
-            }
-            else if (type.ContainingNamespace is { IsGlobalNamespace: false } ns)
-            {
-                builder.Append(ns.ToDisplayString()).Append('.');
-            }
-
-            builder.Append(type.Name);
-        }
     }
 }

@@ -23,8 +23,10 @@ internal static class PiiOperations
 
     /// <summary>
     /// False for references that do not read the value at run time in this process: the target of an
-    /// assignment (a write), nameof, attribute arguments and lambdas converted to expression trees
-    /// (EF Core translates <c>Where(p =&gt; p.Email == x)</c> to SQL; the read happens in the database).
+    /// assignment (a write), nameof, attribute arguments, and lambdas converted to expression trees other than
+    /// projections. EF Core translates <c>Where(p =&gt; p.Email == x)</c> and <c>OrderBy(p =&gt; p.Email)</c> to SQL:
+    /// the database compares the data and nothing leaves it; <c>Select(p =&gt; p.Email)</c> (a selector) brings the
+    /// data out of storage, so a reference in a projection is a read.
     /// </summary>
     public static bool IsRead(IOperation reference, LoggingSymbols logging)
     {
@@ -44,13 +46,31 @@ internal static class PiiOperations
         for (var parent = reference.Parent; parent is not null; parent = parent.Parent)
         {
             if (parent.Kind == OperationKind.NameOf
-                || (parent.Kind == OperationKind.AnonymousFunction && IsExpressionTree(parent.Parent, logging)))
+                || (parent.Kind == OperationKind.AnonymousFunction && IsExpressionTree(parent.Parent, logging) && !IsProjection(parent)))
             {
                 return false;
             }
         }
 
         return reference.Syntax.FirstAncestorOrSelf<AttributeSyntax>() is null;
+    }
+
+    /// <summary>
+    /// A lambda passed as a projection: the selector of Select, SelectMany, Join, GroupJoin, Zip, Min, Max and
+    /// the like (parameters named selector, resultSelector, elementSelector, collectionSelector), or the key
+    /// selector of GroupBy, whose keys come back to the caller.
+    /// </summary>
+    private static bool IsProjection(IOperation lambda)
+    {
+        var current = lambda.Parent;
+        while (current is IConversionOperation or IDelegateCreationOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current is IArgumentOperation { Parameter: { } parameter } argument
+            && (parameter.Name is "selector" or "resultSelector" or "elementSelector" or "collectionSelector"
+                || (parameter.Name == "keySelector" && argument.Parent is IInvocationOperation { TargetMethod.Name: "GroupBy" }));
     }
 
     /// <summary>The innermost lambda or local function around <paramref name="operation"/>, or null for the member body itself.</summary>

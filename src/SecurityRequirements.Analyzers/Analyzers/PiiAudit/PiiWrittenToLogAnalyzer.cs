@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -14,10 +15,11 @@ namespace SecurityRequirements.Analyzers.Analyzers.PiiAudit;
 /// </summary>
 /// <remarks>
 /// Looks at the arguments of logging calls (ILogger extension methods, <c>ILogger.Log</c>, <c>[LoggerMessage]</c>
-/// methods, the control's audit methods) and of <c>Console.Write*</c>, <c>Debug.Write*</c> and <c>Trace.Write*</c>.
-/// Reported: a PII member passed as a value, interpolated into or concatenated with the message, an object
-/// whose type has PII members matched to a destructuring placeholder (<c>{@patient}</c>), and a record with a
-/// public PII member and the compiler-generated ToString, which prints it. The location is the
+/// methods, a team's own logging methods (<see cref="LoggerWrappers"/>), the control's audit methods) and of
+/// <c>Console.Write*</c>, <c>Debug.Write*</c> and <c>Trace.Write*</c>. Reported: a PII member, a personal claim
+/// of the signed-in user or a UserManager read passed as a value, interpolated into or concatenated with the
+/// message, an object whose type has PII members matched to a destructuring placeholder (<c>{@patient}</c>), and a
+/// record with a public PII member and the compiler-generated ToString, which prints it. The location is the
 /// argument (for an interpolated or concatenated message, the PII part of it).
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -46,32 +48,54 @@ public sealed class PiiWrittenToLogAnalyzer : RequirementsAnalyzer
         }
 
         var logging = new LoggingSymbols(context.Compilation);
-        var policies = PiiAuditPolicy.Create(controls, context.Compilation, logging);
+        var identity = new IdentitySources(context.Compilation);
+        var wrappers = new LoggerWrappers(logging);
+        var policies = PiiAuditPolicy.Create(controls, context.Compilation, logging, identity, wrappers);
+        var canFind = false;
+        foreach (var policy in policies)
+        {
+            canFind |= policy.Classifier.CanFindAny;
+        }
 
-        // Most invocations are neither sinks nor audit calls; one lookup per invocation, cached per method, says so
-        // (the attribute and audit-method checks run once per method).
-        var sinks = new ConcurrentDictionary<IMethodSymbol, MethodRole>(SymbolEqualityComparer.Default);
+        // Nothing in this compilation or its references can be personal data: no log call can leak any.
+        if (!canFind)
+        {
+            return;
+        }
+
+        // Without ILogger and [LoggerMessage], every sink is known by its name (Console.WriteLine, Log*/Audit* or a
+        // log level on a logger type, an audit_methods glob), so most invocations are dismissed by their name
+        // before any symbol is looked at. With them, a logging wrapper can have any name: one lookup per invocation,
+        // cached per method.
+        var byName = logging.ILogger is null && logging.LoggerMessageAttribute is null;
+        var sinks = new ConcurrentDictionary<IMethodSymbol, Sink>(SymbolEqualityComparer.Default);
+        var analysis = new Analysis(requirements, logging, identity);
         context.RegisterOperationAction(
             c =>
             {
                 var invocation = (IInvocationOperation)c.Operation;
-                var method = invocation.TargetMethod.OriginalDefinition;
-                if (!sinks.TryGetValue(method, out var role))
-                {
-                    role = sinks.GetOrAdd(method, Classify(method, logging, policies));
-                }
-
-                if (role == MethodRole.None)
+                var target = invocation.TargetMethod;
+                if (byName && !MayBeSinkNamed(target.Name, policies))
                 {
                     return;
                 }
 
-                var isSink = role == MethodRole.Sink;
+                var method = target.OriginalDefinition;
+                if (!sinks.TryGetValue(method, out var sink))
+                {
+                    sink = sinks.GetOrAdd(method, Classify(method, logging, wrappers, policies));
+                }
+
+                if (sink.Role == MethodRole.None)
+                {
+                    return;
+                }
+
                 foreach (var policy in policies)
                 {
-                    if (isSink || policy.IsAuditMethod(method))
+                    if (sink.Role == MethodRole.Sink || policy.IsAuditMethod(method))
                     {
-                        Analyze(c, invocation, policy, requirements, logging);
+                        analysis.Analyze(c, invocation, sink.Parameters, policy);
                     }
                 }
             },
@@ -85,22 +109,72 @@ public sealed class PiiWrittenToLogAnalyzer : RequirementsAnalyzer
         AuditOnly,
     }
 
-    private static MethodRole Classify(IMethodSymbol method, LoggingSymbols logging, ImmutableArray<PiiAuditPolicy> policies)
+    /// <summary>
+    /// Whether a method named <paramref name="name"/> can be a sink when ILogger and [LoggerMessage] are absent:
+    /// Console/Debug/Trace writers, a logger's Log*/Audit*/level methods, or an audit_methods glob. A switch on the
+    /// first letter dismisses most names at once.
+    /// </summary>
+    private static bool MayBeSinkNamed(string name, ImmutableArray<PiiAuditPolicy> policies)
+    {
+        if (name.Length == 0)
+        {
+            return false;
+        }
+
+        var byFixedName = name[0] switch
+        {
+            'W' => name.StartsWith("Write", StringComparison.Ordinal) || name is "Warn" or "Warning",
+            'T' => name.StartsWith("Trace", StringComparison.Ordinal),
+            'P' => name == "Print",
+            'F' => name is "Fail" or "Fatal",
+            'A' => name == "Assert" || LoggerWrappers.MayBeNamedWrapper(name),
+            'L' => LoggerWrappers.MayBeNamedWrapper(name),
+            'D' => name == "Debug",
+            'V' => name == "Verbose",
+            'I' => name is "Info" or "Information",
+            'E' => name == "Error",
+            'C' => name == "Critical",
+            _ => false,
+        };
+
+        if (byFixedName)
+        {
+            return true;
+        }
+
+        foreach (var policy in policies)
+        {
+            if (!policy.CannotBeAuditMethodNamed(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Sink Classify(IMethodSymbol method, LoggingSymbols logging, LoggerWrappers wrappers, ImmutableArray<PiiAuditPolicy> policies)
     {
         if (IsConsoleSink(method, logging) || IsLoggerSink(method, logging))
         {
-            return MethodRole.Sink;
+            return new Sink(MethodRole.Sink, LoggerWrappers.All);
+        }
+
+        var wrapped = wrappers.LoggedParameters(method);
+        if (wrapped != LoggerWrappers.None)
+        {
+            return new Sink(MethodRole.Sink, wrapped);
         }
 
         foreach (var policy in policies)
         {
             if (policy.IsAuditMethod(method))
             {
-                return MethodRole.AuditOnly;
+                return new Sink(MethodRole.AuditOnly, LoggerWrappers.All);
             }
         }
 
-        return MethodRole.None;
+        return default;
     }
 
     /// <summary>A public instance <c>Id</c> property of the owner (or a base type) that is not itself PII.</summary>
@@ -155,113 +229,170 @@ public sealed class PiiWrittenToLogAnalyzer : RequirementsAnalyzer
         || logging.IsILoggerLog(method)
         || logging.LoggerMessage(method) is not null;
 
-    private static void Analyze(OperationAnalysisContext context, IInvocationOperation invocation, PiiAuditPolicy policy, RequirementsContext requirements, LoggingSymbols logging)
+    /// <summary>What a call is to this analyzer, and which of its parameters (bits by ordinal) reach the log.</summary>
+    private readonly struct Sink
     {
-        var sink = invocation.TargetMethod;
-        foreach (var argument in invocation.Arguments)
+        public Sink(MethodRole role, ulong parameters)
         {
-            if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+            Role = role;
+            Parameters = parameters;
+        }
+
+        public MethodRole Role { get; }
+
+        public ulong Parameters { get; }
+    }
+
+    /// <summary>The per-compilation state that judges the arguments of one sink call.</summary>
+    private sealed class Analysis
+    {
+        private readonly RequirementsContext _requirements;
+        private readonly LoggingSymbols _logging;
+        private readonly IdentitySources _identity;
+
+        public Analysis(RequirementsContext requirements, LoggingSymbols logging, IdentitySources identity)
+        {
+            _requirements = requirements;
+            _logging = logging;
+            _identity = identity;
+        }
+
+        public void Analyze(OperationAnalysisContext context, IInvocationOperation invocation, ulong loggedParameters, PiiAuditPolicy policy)
+        {
+            var sink = invocation.TargetMethod;
+            foreach (var argument in invocation.Arguments)
             {
-                // Template arguments bind to placeholders by position, so "{@patient}" decides how element i is written.
-                // The template is parsed only here: most log calls pass no arguments to it.
-                var placeholders = initializer.ElementValues.IsEmpty ? null : TemplateOf(invocation);
-                for (var i = 0; i < initializer.ElementValues.Length; i++)
+                if (argument.Parameter is not { } parameter
+                    || (loggedParameters != LoggerWrappers.All && (parameter.Ordinal >= 64 || (loggedParameters & (1UL << parameter.Ordinal)) == 0)))
                 {
-                    var destructured = placeholders is not null && i < placeholders.Count && placeholders[i].Destructure;
-                    AnalyzeValue(context, initializer.ElementValues[i], destructured, sink, policy, requirements, logging, 0, i);
+                    continue;
                 }
-            }
-            else if (argument.Parameter is { } parameter && (logging.ILogger is null || !SymbolEqualityComparer.Default.Equals(parameter.Type, logging.ILogger)))
-            {
-                AnalyzeValue(context, argument.Value, destructured: false, sink, policy, requirements, logging, 0, -1);
-            }
-        }
-    }
 
-    /// <summary>The placeholders of the last constant string argument (the message template), or null.</summary>
-    private static List<MessageTemplate.Placeholder>? TemplateOf(IInvocationOperation invocation)
-    {
-        List<MessageTemplate.Placeholder>? placeholders = null;
-        foreach (var argument in invocation.Arguments)
-        {
-            if (argument.Value.ConstantValue is { HasValue: true, Value: string template })
-            {
-                placeholders = MessageTemplate.Parse(template);
-            }
-        }
-
-        return placeholders;
-    }
-
-    private static void AnalyzeValue(
-        OperationAnalysisContext context,
-        IOperation value,
-        bool destructured,
-        IMethodSymbol sink,
-        PiiAuditPolicy policy,
-        RequirementsContext requirements,
-        LoggingSymbols logging,
-        int depth,
-        int placeholderIndex = -1)
-    {
-        var stripped = PiiOperations.StripConversions(value);
-        switch (stripped)
-        {
-            case IInterpolatedStringOperation interpolated:
-                foreach (var part in interpolated.Parts)
+                if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
                 {
-                    if (part is IInterpolationOperation hole)
+                    // Template arguments bind to placeholders by position, so "{@patient}" decides how element i is written.
+                    // The template is parsed only here: most log calls pass no arguments to it.
+                    var placeholders = initializer.ElementValues.IsEmpty ? null : TemplateOf(invocation);
+                    for (var i = 0; i < initializer.ElementValues.Length; i++)
                     {
-                        AnalyzeValue(context, hole.Expression, destructured: false, sink, policy, requirements, logging, depth + 1);
+                        var destructured = placeholders is not null && i < placeholders.Count && placeholders[i].Destructure;
+                        AnalyzeValue(context, initializer.ElementValues[i], destructured, sink, policy, 0, i);
                     }
                 }
-
-                return;
-
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when depth < MaxConcatenationDepth && concatenation.Type?.SpecialType == SpecialType.System_String:
-                AnalyzeValue(context, concatenation.LeftOperand, destructured: false, sink, policy, requirements, logging, depth + 1);
-                AnalyzeValue(context, concatenation.RightOperand, destructured: false, sink, policy, requirements, logging, depth + 1);
-                return;
-        }
-
-        string? what = null;
-        ImmutableDictionary<string, string?>? properties = null;
-        if (PiiOperations.ReferencedMember(stripped) is { } member && policy.Classifier.IsPii(member) && PiiOperations.IsRead(stripped, logging))
-        {
-            what = PiiOperations.DisplayName(member);
-            if (stripped is IMemberReferenceOperation { Instance.Type: INamedTypeSymbol owner } && IdOf(owner, policy) is { } id)
-            {
-                properties = ImmutableDictionary<string, string?>.Empty
-                    .Add(IdPropertyProperty, id.Name)
-                    .Add(OwnerTypeProperty, owner.Name)
-                    .Add(PlaceholderIndexProperty, placeholderIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                else if (_logging.ILogger is null || !SymbolEqualityComparer.Default.Equals(parameter.Type, _logging.ILogger))
+                {
+                    AnalyzeValue(context, argument.Value, destructured: false, sink, policy, 0, -1);
+                }
             }
         }
-        else if (destructured && stripped.Type is { } type && policy.Classifier.FirstPiiMember(type) is { } piiMember)
+
+        /// <summary>The placeholders of the last constant string argument (the message template), or null.</summary>
+        private static List<MessageTemplate.Placeholder>? TemplateOf(IInvocationOperation invocation)
         {
-            what = type.Name + " (destructured with {@...}, it carries " + PiiOperations.DisplayName(piiMember) + ")";
-        }
-        else if (stripped.Type is INamedTypeSymbol { IsRecord: true } record
-            && HasGeneratedToString(record)
-            && policy.Classifier.FirstPiiMember(record) is { DeclaredAccessibility: Accessibility.Public } printed)
-        {
-            // A record's compiler-generated ToString prints every public member, so "{Customer}" logs its personal data.
-            what = record.Name + " (a record, whose generated ToString prints " + PiiOperations.DisplayName(printed) + ")";
+            List<MessageTemplate.Placeholder>? placeholders = null;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Value.ConstantValue is { HasValue: true, Value: string template })
+                {
+                    placeholders = MessageTemplate.Parse(template);
+                }
+            }
+
+            return placeholders;
         }
 
-        if (what is not null)
+        private void AnalyzeValue(OperationAnalysisContext context, IOperation value, bool destructured, IMethodSymbol sink, PiiAuditPolicy policy, int depth, int placeholderIndex = -1)
         {
-            requirements.Report(
-                context.ReportDiagnostic,
-                DiagnosticDescriptors.PiiWrittenToLog,
-                policy.Control,
-                value.Syntax.GetLocation(),
-                context.ContainingSymbol,
-                properties,
-                policy.Control.Id,
-                policy.Control.Requirement,
-                what,
-                sink.ContainingType.Name + "." + sink.Name);
+            var stripped = PiiOperations.StripConversions(value);
+            switch (stripped)
+            {
+                case IInterpolatedStringOperation interpolated:
+                    foreach (var part in interpolated.Parts)
+                    {
+                        if (part is IInterpolationOperation hole)
+                        {
+                            AnalyzeValue(context, hole.Expression, destructured: false, sink, policy, depth + 1);
+                        }
+                    }
+
+                    return;
+
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when depth < MaxConcatenationDepth && concatenation.Type?.SpecialType == SpecialType.System_String:
+                    AnalyzeValue(context, concatenation.LeftOperand, destructured: false, sink, policy, depth + 1);
+                    AnalyzeValue(context, concatenation.RightOperand, destructured: false, sink, policy, depth + 1);
+                    return;
+
+                case ICoalesceOperation coalesce when depth < MaxConcatenationDepth:
+                    // User.Identity?.Name ?? "anonymous": the value side is what is written.
+                    AnalyzeValue(context, coalesce.Value, destructured: false, sink, policy, depth + 1, placeholderIndex);
+                    return;
+            }
+
+            string? what = null;
+            ImmutableDictionary<string, string?>? properties = null;
+            var read = stripped is IConditionalAccessOperation access ? Innermost(access) : stripped;
+            if (PiiOperations.ReferencedMember(read) is { } member && policy.Classifier.Classify(member) is var kind && kind != PiiKind.None && PiiOperations.IsRead(read, _logging))
+            {
+                if (kind == PiiKind.ClaimValue)
+                {
+                    what = _identity.ClaimValueRead((IPropertyReferenceOperation)read);
+                }
+                else
+                {
+                    what = PiiOperations.DisplayName(member);
+                    // The code fix swaps the member for the owner's Id; it does so only for a plain member access.
+                    if (read == stripped && read is IMemberReferenceOperation { Instance.Type: INamedTypeSymbol owner } && IdOf(owner, policy) is { } id)
+                    {
+                        properties = ImmutableDictionary<string, string?>.Empty
+                            .Add(IdPropertyProperty, id.Name)
+                            .Add(OwnerTypeProperty, owner.Name)
+                            .Add(PlaceholderIndexProperty, placeholderIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                }
+            }
+            else if ((stripped is IAwaitOperation { Operation: IInvocationOperation awaited } ? awaited : stripped as IInvocationOperation) is { } call
+                && _identity.MayReadByName(call.TargetMethod.Name))
+            {
+                what = _identity.InvocationRead(call);
+            }
+            else if (destructured && stripped.Type is { } type && policy.Classifier.FirstPiiMember(type) is { } piiMember)
+            {
+                what = type.Name + " (destructured with {@...}, it carries " + PiiOperations.DisplayName(piiMember) + ")";
+            }
+            else if (stripped.Type is INamedTypeSymbol { IsRecord: true } record
+                && HasGeneratedToString(record)
+                && policy.Classifier.FirstPiiMember(record) is { DeclaredAccessibility: Accessibility.Public } printed)
+            {
+                // A record's compiler-generated ToString prints every public member, so "{Customer}" logs its personal data.
+                what = record.Name + " (a record, whose generated ToString prints " + PiiOperations.DisplayName(printed) + ")";
+            }
+
+            if (what is not null)
+            {
+                _requirements.Report(
+                    context.ReportDiagnostic,
+                    DiagnosticDescriptors.PiiWrittenToLog,
+                    policy.Control,
+                    value.Syntax.GetLocation(),
+                    context.ContainingSymbol,
+                    properties,
+                    policy.Control.Id,
+                    policy.Control.Requirement,
+                    what,
+                    sink.ContainingType.Name + "." + sink.Name);
+            }
+        }
+
+        /// <summary>The member read at the end of <c>a?.b?.c</c>.</summary>
+        private static IOperation Innermost(IConditionalAccessOperation access)
+        {
+            var current = access;
+            for (var depth = 0; depth < MaxConcatenationDepth && current.WhenNotNull is IConditionalAccessOperation inner; depth++)
+            {
+                current = inner;
+            }
+
+            return PiiOperations.StripConversions(current.WhenNotNull);
         }
     }
 }

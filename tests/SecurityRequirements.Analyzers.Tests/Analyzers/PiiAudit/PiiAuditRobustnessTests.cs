@@ -14,6 +14,11 @@ public class PiiAuditRobustnessTests
     [InlineData("class C { [System.Obsolete(nameof(Patient.Email))] string M(Patient p) => p?.Email ?? p!.FullName; }")]
     [InlineData("class C { System.Func<Patient, string> F = p => p.Email; static string S = new Patient().Email; }")]
     [InlineData("using System.Diagnostics; class C { void M(Patient p) { Debug.Assert(p.Email != null, \"mail \" + p.Email); Trace.WriteLine(p); } }")]
+    [InlineData("record R(string Email); class C { void M(R r, object o) { var (a) = r; var (x, y) = (1, r.Email); if (o is R(var e)) { } if (o is R { Email: var f }) { } foreach (var (q, w) in new[] { (1, 2) }) { } } }")]
+    [InlineData("class C { void M(System.Linq.IQueryable<Patient> q) { var a = from p in q let e = p.Email where e != null group p by p.Email into g select g.Key; var b = q.Select(p => p.Email == null ? p.FullName : p.Email).ToList(); } }")]
+    [InlineData("class C { string M(System.Security.Claims.ClaimsPrincipal u, string t) => u.FindFirst(t)?.Value + u.FindFirst(c => c.Type == t)?.Value + u.FindFirst(c => true)?.Value + u.Identity?.Name; }")]
+    [InlineData("class Log { public static void Info(string m) { } public static void LogX(params string[] a) { } } class C { void M(Patient p) { Log.Info(p.Email); Log.LogX(p.Email, p.FullName); Log.Info(p?.Email ?? p?.FullName ?? \"\"); } }")]
+    [InlineData("class C { string M(Patient p) { var claim = Missing(); return claim?.Value; } void N(Patient p) => (p.Email, p.FullName) = (p.FullName, p.Email); }")]
     public async Task MalformedOrUnusualCode_RaisesNoAnalyzerException(string source)
     {
         const string patient = """

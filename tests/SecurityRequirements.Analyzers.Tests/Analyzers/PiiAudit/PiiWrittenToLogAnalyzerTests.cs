@@ -22,11 +22,18 @@ public class PiiWrittenToLogAnalyzerTests
         Verify.Diagnostic(DiagnosticDescriptors.PiiWrittenToLog).WithLocation(marker)
             .WithArguments(PiiTestSetup.ControlId, PiiTestSetup.Requirement, what, sink);
 
-    private static async Task RunAsync(string source, string? yaml, params DiagnosticResult[] expected)
+    private static async Task RunAsync(string source, string? yaml, params DiagnosticResult[] expected) =>
+        await RunAsync(source, yaml, PiiTestSetup.References, expected);
+
+    private static async Task RunAsync(string source, string? yaml, ReferenceAssemblies references, params DiagnosticResult[] expected)
     {
         var test = Verify.Create(source, yaml);
-        test.ReferenceAssemblies = PiiTestSetup.References;
-        test.TestState.Sources.Add(("/0/Identity.cs", PiiTestSetup.IdentityAttributes));
+        test.ReferenceAssemblies = references;
+        if (references != PiiTestSetup.WithAspNetCore)
+        {
+            test.TestState.Sources.Add(("/0/Identity.cs", PiiTestSetup.IdentityAttributes));
+        }
+
         test.TestState.Sources.Add(("/0/Patient.cs", Patient));
         test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync();
@@ -249,5 +256,124 @@ public class PiiWrittenToLogAnalyzerTests
             namespace App { class S { void A(Patient p) => System.Console.WriteLine({|#0:p.Email|}); } }
             """;
         await RunAsync(source, yaml, Expect(0, "Patient.Email", "Console.WriteLine"));
+    }
+
+    [Fact]
+    public async Task SignedInUsersPersonalClaimsAndNames_WrittenToLogs_ReportSRA3002()
+    {
+        const string source = """
+            using System.Security.Claims;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Identity;
+            using Microsoft.Extensions.Logging;
+
+            class Session(ILogger<Session> logger, UserManager<IdentityUser> users)
+            {
+                async Task A(ClaimsPrincipal user, IdentityUser account)
+                {
+                    logger.LogInformation("User {Name} signed in", {|#0:user.Identity?.Name|});
+                    logger.LogInformation("Mail {Mail}", {|#1:user.FindFirst(ClaimTypes.Email)?.Value|});
+                    logger.LogInformation("Mail {Mail}", {|#2:await users.GetEmailAsync(account)|});
+                    logger.LogInformation($"Hello {{|#3:user.Identity?.Name|} ?? "anonymous"}");
+                    logger.LogInformation("User {UserId} with claim {Claim}", user.FindFirst(ClaimTypes.NameIdentifier)?.Value, ClaimTypes.Email);
+                }
+            }
+            """;
+
+        await RunAsync(source, PiiTestSetup.Yaml, PiiTestSetup.WithAspNetCore,
+            Expect(0, "IIdentity.Name", "LoggerExtensions.LogInformation"),
+            Expect(1, "the ClaimTypes.Email claim", "LoggerExtensions.LogInformation"),
+            Expect(2, "UserManager.GetEmailAsync", "LoggerExtensions.LogInformation"),
+            Expect(3, "IIdentity.Name", "LoggerExtensions.LogInformation"));
+    }
+
+    [Fact]
+    public async Task TeamLoggingWrappers_ReportThePiiTheirLoggedParametersReceive()
+    {
+        const string source = """
+            using Microsoft.Extensions.Logging;
+
+            public class AuditTrail(ILogger<AuditTrail> logger)
+            {
+                public void Record(string userId, string action, string detail) =>
+                    logger.LogInformation("PII {UserId} {Action} " + detail, userId, action);
+            }
+
+            public class Notifier(ILogger<Notifier> logger)
+            {
+                public void Notify(string to, string subject) => logger.LogInformation("Notified {Subject}", subject);
+            }
+
+            public sealed class SessionLog
+            {
+                public void LogIn(string user) { }
+                public void LogWarning(string message) { }
+            }
+
+            class Service(AuditTrail trail, Notifier notifier, SessionLog session)
+            {
+                void A(Patient p, string userId)
+                {
+                    trail.Record(userId, "read", {|#0:p.Email|});
+                    notifier.Notify(p.Email, "Your results");
+                    session.LogIn(p.Email);
+                    session.LogWarning({|#1:p.FullName|});
+                }
+            }
+            """;
+
+        await RunAsync(source, PiiTestSetup.Yaml,
+            Expect(0, "Patient.Email", "AuditTrail.Record"),
+            Expect(1, "Patient.FullName", "SessionLog.LogWarning"));
+    }
+
+    [Fact]
+    public async Task ThirdPartyLoggersByName_WithoutMicrosoftExtensionsLogging_ReportSRA3002()
+    {
+        const string source = """
+            namespace Serilog
+            {
+                public interface ILogger { void Information(string template, params object?[] values); }
+                public static class Log { public static void Warning(string template, params object?[] values) { } }
+            }
+
+            class Service(Serilog.ILogger logger)
+            {
+                void A(Patient p)
+                {
+                    logger.Information("Opened {Email}", {|#0:p.Email|});
+                    Serilog.Log.Warning("Failed for " + {|#1:p.FullName|});
+                    System.Console.WriteLine({|#2:p.Email|});
+                    System.Console.WriteLine(p.Id);
+                }
+            }
+            """;
+
+        await RunAsync(source, PiiTestSetup.Yaml, ReferenceAssemblies.Net.Net80,
+            Expect(0, "Patient.Email", "ILogger.Information"),
+            Expect(1, "Patient.FullName", "Log.Warning"),
+            Expect(2, "Patient.Email", "Console.WriteLine"));
+    }
+
+    [Fact]
+    public async Task IdentityServerEventsAndConstants_AreNotWrittenToLogs()
+    {
+        const string source = """
+            namespace Duende.IdentityServer.Events { public abstract class Event { } public class UserLoginSuccessEvent : Event { public UserLoginSuccessEvent(string username, string name) { } } }
+            namespace Duende.IdentityServer.Services { public interface IEventService { System.Threading.Tasks.Task RaiseAsync(Duende.IdentityServer.Events.Event evt); } }
+            namespace IdentityModel { public static class JwtClaimTypes { public const string Email = "email"; } }
+            public enum Channel { Email, Sms }
+
+            class Login(Duende.IdentityServer.Services.IEventService events, Microsoft.Extensions.Logging.ILogger logger)
+            {
+                System.Threading.Tasks.Task A(Patient p)
+                {
+                    Microsoft.Extensions.Logging.LoggerExtensions.LogInformation(logger, "Requested {Claim} over {Channel}", IdentityModel.JwtClaimTypes.Email, Channel.Email);
+                    return events.RaiseAsync(new Duende.IdentityServer.Events.UserLoginSuccessEvent(p.Email, p.FullName));
+                }
+            }
+            """;
+
+        await RunAsync(source, PiiTestSetup.Yaml);
     }
 }

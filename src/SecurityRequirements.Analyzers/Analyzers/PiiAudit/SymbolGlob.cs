@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using SecurityRequirements.Analyzers.Configuration;
+
+namespace SecurityRequirements.Analyzers.Analyzers.PiiAudit;
+
+/// <summary>
+/// A glob over <c>Type.Member</c> or <c>Namespace.Type.Member</c> (pii_members, audit_methods) matched against a
+/// symbol. Its last two segments are checked first against the member's and the type's own names, which costs no
+/// allocation; only a symbol that passes has its names formatted (the type's full name once per type).
+/// </summary>
+internal sealed class SymbolGlob
+{
+    private readonly GlobPattern _glob;
+    private readonly string? _memberSegment;
+    private readonly string? _typeSegment;
+
+    private SymbolGlob(GlobPattern glob)
+    {
+        _glob = glob;
+        var text = glob.Text;
+        var lastDot = text.LastIndexOf('.');
+        if (lastDot <= 0 || text.IndexOf("**", lastDot, StringComparison.Ordinal) >= 0)
+        {
+            return;
+        }
+
+        _memberSegment = text.Substring(lastDot + 1);
+        var typeDot = text.LastIndexOf('.', lastDot - 1);
+        var typeSegment = text.Substring(typeDot + 1, lastDot - typeDot - 1);
+        if (typeSegment.IndexOf("**", StringComparison.Ordinal) < 0)
+        {
+            _typeSegment = typeSegment;
+        }
+    }
+
+    public static ImmutableArray<SymbolGlob> Create(ImmutableArray<GlobPattern> globs)
+    {
+        if (globs.IsDefaultOrEmpty)
+        {
+            return ImmutableArray<SymbolGlob>.Empty;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<SymbolGlob>(globs.Length);
+        foreach (var glob in globs)
+        {
+            builder.Add(new SymbolGlob(glob));
+        }
+
+        return builder.MoveToImmutable();
+    }
+
+    /// <summary>False when no member named <paramref name="member"/> can match, whatever its type (a check on the name alone).</summary>
+    public bool MayMatchMember(string member) => _memberSegment is null || Wildcard.IsMatch(_memberSegment, member, _glob.IgnoreCase);
+
+    /// <summary>True when <c>type.member</c>, simple or namespace-qualified, matches.</summary>
+    public bool IsMatch(INamedTypeSymbol type, string member, ConcurrentDictionary<INamedTypeSymbol, string> fullNames)
+    {
+        if (!MayMatchMember(member) || (_typeSegment is not null && !Wildcard.IsMatch(_typeSegment, type.Name, _glob.IgnoreCase)))
+        {
+            return false;
+        }
+
+        if (_glob.IsMatch(type.Name + "." + member))
+        {
+            return true;
+        }
+
+        if (!fullNames.TryGetValue(type, out var full))
+        {
+            full = fullNames.GetOrAdd(type, PiiClassifier.FullName(type, null));
+        }
+
+        return _glob.IsMatch(full + "." + member);
+    }
+
+    /// <summary>'*' and '?' within one name, no separators: the classic two-pointer match with one backtrack point.</summary>
+    private static class Wildcard
+    {
+        public static bool IsMatch(string pattern, string value, bool ignoreCase)
+        {
+            int p = 0, v = 0, star = -1, resume = 0;
+            while (v < value.Length)
+            {
+                if (p < pattern.Length && (pattern[p] == '?' || CharEquals(pattern[p], value[v], ignoreCase)))
+                {
+                    p++;
+                    v++;
+                }
+                else if (p < pattern.Length && pattern[p] == '*')
+                {
+                    star = p++;
+                    resume = v;
+                }
+                else if (star >= 0)
+                {
+                    p = star + 1;
+                    v = ++resume;
+                }
+                else
+                {
+                    return false;
+                }
+            }
+
+            while (p < pattern.Length && pattern[p] == '*')
+            {
+                p++;
+            }
+
+            return p == pattern.Length;
+        }
+
+        private static bool CharEquals(char expected, char actual, bool ignoreCase) =>
+            expected == actual || (ignoreCase && char.ToUpperInvariant(expected) == char.ToUpperInvariant(actual));
+    }
+}
