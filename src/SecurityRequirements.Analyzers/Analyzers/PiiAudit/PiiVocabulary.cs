@@ -98,18 +98,22 @@ internal sealed class PiiVocabulary
     public bool IsEmpty { get; }
 
     /// <summary>The letters of every built-in entry, one per entry, in the order of the list (for docs and validation).</summary>
-    public static IEnumerable<string> BuiltInNames
+    /// <remarks>A list, not an iterator: the compiler's iterator reads Environment.CurrentManagedThreadId, which RS1035 bans from analyzer assemblies.</remarks>
+    public static IReadOnlyList<string> BuiltInNames
     {
         get
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            var names = new List<string>();
             foreach (var (spelling, _) in BuiltInSpellings)
             {
                 if (seen.Add(Letters(spelling)))
                 {
-                    yield return spelling;
+                    names.Add(spelling);
                 }
             }
+
+            return names;
         }
     }
 

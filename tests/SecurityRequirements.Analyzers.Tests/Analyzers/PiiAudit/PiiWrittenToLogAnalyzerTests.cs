@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis.Testing;
 using SecurityRequirements.Analyzers.Diagnostics;
+using SecurityRequirements.Analyzers.Tests.Verifiers;
 using Verify = SecurityRequirements.Analyzers.Tests.Verifiers.AnalyzerVerifier<SecurityRequirements.Analyzers.Analyzers.PiiAudit.PiiWrittenToLogAnalyzer>;
 
 namespace SecurityRequirements.Analyzers.Tests.Analyzers.PiiAudit;
@@ -349,7 +350,7 @@ public class PiiWrittenToLogAnalyzerTests
             }
             """;
 
-        await RunAsync(source, PiiTestSetup.Yaml, ReferenceAssemblies.Net.Net80,
+        await RunAsync(source, PiiTestSetup.Yaml, TestReferences.Net80,
             Expect(0, "Patient.Email", "ILogger.Information"),
             Expect(1, "Patient.FullName", "Log.Warning"),
             Expect(2, "Patient.Email", "Console.WriteLine"));

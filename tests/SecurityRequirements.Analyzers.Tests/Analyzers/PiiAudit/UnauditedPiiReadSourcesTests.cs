@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis.Testing;
 using SecurityRequirements.Analyzers.Diagnostics;
+using SecurityRequirements.Analyzers.Tests.Verifiers;
 using Verify = SecurityRequirements.Analyzers.Tests.Verifiers.AnalyzerVerifier<SecurityRequirements.Analyzers.Analyzers.PiiAudit.UnauditedPiiReadAnalyzer>;
 
 namespace SecurityRequirements.Analyzers.Tests.Analyzers.PiiAudit;
@@ -118,7 +119,7 @@ public class UnauditedPiiReadSourcesTests
             class Tool { string? A(ClaimsPrincipal user) => user.FindFirst(ClaimTypes.Email)?.Value + user.Identity?.Name; }
             """;
 
-        await RunAsync(source, PiiTestSetup.Yaml, ReferenceAssemblies.Net.Net80);
+        await RunAsync(source, PiiTestSetup.Yaml, TestReferences.Net80);
     }
 
     [Fact]
