@@ -23,6 +23,7 @@ public static partial class DiagnosticIds
     public const string RegexTimedOut = "SRA0015";
     public const string InvalidParameterValue = "SRA0016";
     public const string DuplicateKey = "SRA0017";
+    public const string InvalidControlId = "SRA0018";
 
     public const string BannedSymbol = "SRA9001";
     public const string BannedPattern = "SRA9002";

@@ -9,7 +9,7 @@ using SecurityRequirements.Analyzers.Diagnostics;
 namespace SecurityRequirements.Analyzers.Analyzers.RequirementsFile;
 
 /// <summary>
-/// SRA0001–SRA0017: problems in security_requirements.yaml, reported inside the file at the offending
+/// SRA0001–SRA0018: problems in security_requirements.yaml, reported inside the file at the offending
 /// line and column. Reported from an additional-file action so the IDE shows them in the YAML as you type.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -31,7 +31,8 @@ public sealed class RequirementsFileAnalyzer : RequirementsAnalyzer
         DiagnosticDescriptors.MissingRequiredKey,
         DiagnosticDescriptors.RequirementsFileTooComplex,
         DiagnosticDescriptors.InvalidParameterValue,
-        DiagnosticDescriptors.DuplicateKey);
+        DiagnosticDescriptors.DuplicateKey,
+        DiagnosticDescriptors.InvalidControlId);
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, RequirementsContext requirements)
     {
