@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -25,7 +26,8 @@ namespace SecurityRequirements.Analyzers.CodeFixes.Encryption;
 /// the method with a constant size (<c>new byte[12]</c>, <c>stackalloc byte[12]</c>), which the fix resizes; each
 /// <c>Decrypt</c> reads such a buffer or a tag whose length comes from the data (a parameter, a property). A statement
 /// that uses a resized buffer together with the old size (a copy of 12 bytes) keeps the fix away, as does an instance
-/// that leaves the method, whose callers size the tags.
+/// that leaves the method, whose callers size the tags. And since the sealed data must still open, no fix is offered in a
+/// project with an <c>AesGcm.Decrypt</c> the fix cannot bring to 16-byte tags too (<see cref="EveryDecryptionFollows"/>).
 /// </remarks>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AesGcmTagSizeCodeFixProvider)), Shared]
 public sealed class AesGcmTagSizeCodeFixProvider : CodeFixProvider
@@ -48,13 +50,65 @@ public sealed class AesGcmTagSizeCodeFixProvider : CodeFixProvider
         foreach (var diagnostic in context.Diagnostics)
         {
             if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 1 or 2 } creation
-                && TryPlan(model, creation, context.CancellationToken, out var buffers))
+                && TryPlan(model, creation, context.CancellationToken, out var buffers)
+                && EveryDecryptionFollows(model.Compilation, context.CancellationToken))
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(Title, ct => FixAsync(context.Document, creation, buffers, ct), equivalenceKey: DiagnosticIds.AesGcmTagTooShort),
                     diagnostic);
             }
         }
+    }
+
+    /// <summary>
+    /// Every <c>AesGcm.Decrypt</c> of the project reads 16-byte tags once Fix All has run: its instance is a local built
+    /// with a 16-byte tag, or one this fix resizes. A decryption the fix cannot reach (an instance from a parameter or
+    /// field, a tag sliced at the old size) would fail on every message the fixed code seals, so then no fix is offered.
+    /// </summary>
+    private static bool EveryDecryptionFollows(Compilation compilation, CancellationToken cancellationToken) =>
+        DecryptionsFollow.GetValue(compilation, c => ScanDecryptions(c, cancellationToken) ? Yes : No) == Yes;
+
+    private static readonly ConditionalWeakTable<Compilation, object> DecryptionsFollow = new();
+    private static readonly object Yes = new();
+    private static readonly object No = new();
+
+    private static bool ScanDecryptions(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var aesGcm = compilation.GetTypeByMetadataName("System.Security.Cryptography.AesGcm");
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            SemanticModel? model = null;
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Decrypt", Expression: var receiver } })
+                {
+                    continue;
+                }
+
+                model ??= compilation.GetSemanticModel(tree);
+                if (!SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(receiver, cancellationToken).Type, aesGcm))
+                {
+                    continue;
+                }
+
+                if (model.GetSymbolInfo(receiver, cancellationToken).Symbol is not ILocalSymbol local
+                    || local.DeclaringSyntaxReferences.Length != 1
+                    || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: var initializer }
+                    || SymbolReferences.Unwrap(initializer) is not BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 1 or 2 } creation)
+                {
+                    return false;
+                }
+
+                var arguments = creation.ArgumentList!.Arguments;
+                var full = arguments.Count == 2 && model.GetConstantValue(arguments[1].Expression, cancellationToken) is { HasValue: true, Value: 16 };
+                if (!full && !TryPlan(model, creation, cancellationToken, out _))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The size expressions of the tag buffers to resize, or false when some tag cannot be seen to follow the new size.</summary>

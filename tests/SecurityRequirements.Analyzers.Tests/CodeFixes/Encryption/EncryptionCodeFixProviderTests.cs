@@ -110,15 +110,6 @@ public class EncryptionCodeFixProviderTests
                     aes.Encrypt(n, p, c, tag);
                 }
 
-                // A slice of the old length.
-                byte[] Slice(byte[] key, byte[] n, byte[] sealedData)
-                {
-                    var p = new byte[sealedData.Length - 12];
-                    using var aes = {|SRA1002:new AesGcm(key, 12)|};
-                    aes.Decrypt(n, sealedData.AsSpan(0, p.Length), sealedData.AsSpan(sealedData.Length - 12), p);
-                    return p;
-                }
-
                 // Reassigned: which buffer reaches the call is not clear.
                 void Reassigned(byte[] key, byte[] n, byte[] p, byte[] c, byte[] other)
                 {
@@ -126,6 +117,37 @@ public class EncryptionCodeFixProviderTests
                     tag = other;
                     using var aes = {|SRA1002:new AesGcm(key, 12)|};
                     aes.Encrypt(n, p, c, tag);
+                }
+            }
+            """;
+
+        await TagFix.VerifyAsync(source, source, Yaml);
+    }
+
+    [Fact]
+    public async Task TagSize_ProjectWithADecryptionThatCannotFollow_OffersNoFix()
+    {
+        // Seal alone could take 16-byte tags, but Open slices 12 and would fail on every message Seal wrote.
+        const string source = """
+            using System;
+            using System.Security.Cryptography;
+            class C
+            {
+                byte[] Seal(byte[] key, byte[] n, byte[] p)
+                {
+                    var c = new byte[p.Length];
+                    var tag = new byte[12];
+                    using var aes = {|SRA1002:new AesGcm(key, 12)|};
+                    aes.Encrypt(n, p, c, tag);
+                    return [.. c, .. tag];
+                }
+
+                byte[] Open(byte[] key, byte[] n, byte[] sealedData)
+                {
+                    var p = new byte[sealedData.Length - 12];
+                    using var aes = {|SRA1002:new AesGcm(key, 12)|};
+                    aes.Decrypt(n, sealedData.AsSpan(0, p.Length), sealedData.AsSpan(sealedData.Length - 12), p);
+                    return p;
                 }
             }
             """;
