@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 
@@ -25,6 +26,9 @@ public sealed class PatientRecords(ILogger<PatientRecords> logger)
         logger.LogInformation("Patient viewed by {UserId}", userId);
         return patient.FullName;
     }
+
+    // SRA3001: no audit call; the request in scope gives the fix the user and the client IP.
+    public string Greeting(Patient patient, HttpContext context) => "Hello " + patient.FullName;
 
     // SRA3002: the object is destructured with {@...}, so its personal data is written to the log.
     public void Loaded(Patient patient) => logger.LogDebug("Loaded {@Patient}", patient);

@@ -8,13 +8,21 @@ public static class WeakAead
 {
     private static readonly byte[] SharedNonce = new byte[12];
 
-    public static byte[] Seal(byte[] key, byte[] plaintext)
+    public static (byte[] Ciphertext, byte[] Tag) Seal(byte[] key, byte[] plaintext)
     {
         var ciphertext = new byte[plaintext.Length];
         var tag = new byte[12];
         using var aes = new AesGcm(key, 12);
         aes.Encrypt(SharedNonce, plaintext, ciphertext, tag);
-        return ciphertext;
+        return (ciphertext, tag);
+    }
+
+    public static byte[] Open(byte[] key, byte[] ciphertext, byte[] tag)
+    {
+        var plaintext = new byte[ciphertext.Length];
+        using var aes = new AesGcm(key, 12);
+        aes.Decrypt(SharedNonce, ciphertext, tag, plaintext);
+        return plaintext;
     }
 
     public static void SealAll(AesGcm aes, byte[][] messages, byte[] ciphertext, byte[] tag)

@@ -58,13 +58,14 @@ public sealed partial class AgentLoopTests(PackageFixture fixture, ITestOutputHe
 
                     public static byte[] Seal(Aes aes, byte[] data, byte[] iv) => aes.EncryptCbc(data, iv);
 
-                    public static byte[] SealMessage(byte[] key, byte[] plaintext, byte[] ciphertext)
+                    public static byte[] SealMessage(byte[] key, byte[] plaintext)
                     {
                         var nonce = new byte[12];
-                        var tag = new byte[16];
+                        var ciphertext = new byte[plaintext.Length];
+                        var tag = new byte[12];
                         using var gcm = new AesGcm(key, 12);
                         gcm.Encrypt(nonce, plaintext, ciphertext, tag);
-                        return tag;
+                        return [.. nonce, .. ciphertext, .. tag];
                     }
                 }
                 """)

@@ -12,20 +12,21 @@ using SecurityRequirements.Analyzers.Diagnostics;
 namespace SecurityRequirements.Analyzers.CodeFixes.Encryption;
 
 /// <summary>
-/// SRA1001: replaces a local DES/TripleDES/RC2/Rijndael instance and its one encryption with
-/// <c>AesGcmEncryption.Encrypt(key, plaintext)</c>, adding the AES-256-GCM helper once per project.
+/// SRA1001: replaces a local Rijndael instance and its one encryption with <c>AesGcmEncryption.Encrypt(key, plaintext)</c>,
+/// adding the AES-256-GCM helper once per project.
 /// </summary>
 /// <remarks>
-/// Offered only when the instance is a local whose uses are one encryption in a shape <see cref="AesGcmRewrite"/> knows
-/// and settings (Key, IV, Mode, Padding, sizes) or Dispose/Clear statements, and the key is one the code supplies: the
-/// <c>CreateEncryptor(key, iv)</c> argument or the value assigned to <c>Key</c>, not a literal. The legacy key is the
-/// wrong size for AES-256, so the helper throws until a new 256-bit key is provisioned; decryption is never rewritten,
-/// because old data still has to be read.
+/// Offered only when the instance is a Rijndael local whose uses are one encryption in a shape <see cref="AesGcmRewrite"/>
+/// knows and settings (Key, IV, Mode, Padding, sizes) or Dispose/Clear statements, the key is one the code supplies (the
+/// <c>CreateEncryptor(key, iv)</c> argument or the value assigned to <c>Key</c>, not a literal) and not seen to be other
+/// than 32 bytes, and the project has no SymmetricAlgorithm decryption that would have to read the new output
+/// (<see cref="CipherInstanceRewrite"/>). DES, TripleDES and RC2 get no fix: their keys (8, 16 or 24 bytes) cannot be
+/// AES-256 keys, so the helper would throw on every call; the message and the brief say to provision a 32-byte key.
 /// </remarks>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LegacyCipherCodeFixProvider)), Shared]
 public sealed class LegacyCipherCodeFixProvider : CodeFixProvider
 {
-    private const string FixAllTitle = "Replace legacy ciphers with AES-256-GCM (AesGcmEncryption helper; needs 32-byte keys)";
+    private const string FixAllTitle = "Replace Rijndael with AES-256-GCM (AesGcmEncryption helper)";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.WeakSymmetricAlgorithm);
 
@@ -42,11 +43,11 @@ public sealed class LegacyCipherCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (LegacyCipherRewrite.TryPlan(model, root, diagnostic, context.CancellationToken, out var plan))
+            if (CipherInstanceRewrite.TryPlanLegacy(model, root, diagnostic, context.CancellationToken, out var plan))
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(
-                        "Replace " + plan.Algorithm + " with AES-256-GCM (AesGcmEncryption helper; needs a 32-byte key)",
+                        "Replace " + plan.Algorithm + " with AES-256-GCM (AesGcmEncryption helper)",
                         ct => FixDocumentsAsync(context.Document.Project.Solution, new[] { (context.Document.Id, ImmutableArray.Create(diagnostic)) }, ct),
                         equivalenceKey: DiagnosticIds.WeakSymmetricAlgorithm),
                     diagnostic);
@@ -55,10 +56,10 @@ public sealed class LegacyCipherCodeFixProvider : CodeFixProvider
     }
 
     private static Task<Solution> FixDocumentsAsync(Solution solution, IReadOnlyList<(DocumentId Id, ImmutableArray<Diagnostic> Diagnostics)> work, CancellationToken cancellationToken) =>
-        AesGcmSolutionFix.FixAsync<LegacyCipherRewrite.Plan>(
+        AesGcmSolutionFix.FixAsync<CipherInstanceRewrite.Plan>(
             solution,
             work,
-            LegacyCipherRewrite.TryPlan,
-            static (edits, plan, helperNameAt) => LegacyCipherRewrite.Apply(edits, plan, helperNameAt(plan.Encryption.Replaced.SpanStart)),
+            CipherInstanceRewrite.TryPlanLegacy,
+            static (edits, plan, helperNameAt) => CipherInstanceRewrite.Apply(edits, plan, helperNameAt(plan.Encryption.Replaced.SpanStart)),
             cancellationToken);
 }

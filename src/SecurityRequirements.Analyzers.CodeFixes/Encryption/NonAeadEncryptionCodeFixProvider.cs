@@ -14,9 +14,14 @@ namespace SecurityRequirements.Analyzers.CodeFixes.Encryption;
 
 /// <summary>
 /// SRA1003: replaces an unauthenticated encryption with <c>AesGcmEncryption.Encrypt(key, plaintext)</c> and adds the
-/// AES-256-GCM helper file once per project. The output format changes to nonce || ciphertext || tag, so the matching
-/// decryption must move to <c>AesGcmEncryption.Decrypt</c>.
+/// AES-256-GCM helper once per project. A local AES instance that only served this encryption goes with its settings;
+/// one that lives on gives its key (<c>aes.Key</c>). The output becomes nonce || ciphertext || tag, which
+/// <c>AesGcmEncryption.Decrypt</c> reads.
 /// </summary>
+/// <remarks>
+/// Not offered when the key can be seen not to be 32 bytes, when it would be lost, or when the project decrypts with a
+/// SymmetricAlgorithm, which would no longer read what the fixed code writes (<see cref="CipherInstanceRewrite"/>).
+/// </remarks>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NonAeadEncryptionCodeFixProvider)), Shared]
 public sealed class NonAeadEncryptionCodeFixProvider : CodeFixProvider
 {
@@ -38,7 +43,7 @@ public sealed class NonAeadEncryptionCodeFixProvider : CodeFixProvider
         foreach (var diagnostic in context.Diagnostics)
         {
             if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax invocation
-                && AesGcmRewrite.TryPlan(model, invocation, context.CancellationToken, out _))
+                && CipherInstanceRewrite.TryPlanEncryption(model, invocation, context.CancellationToken, out _))
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(Title, ct => FixDocumentsAsync(context.Document.Project.Solution, new[] { (context.Document.Id, ImmutableArray.Create(diagnostic)) }, ct), equivalenceKey: DiagnosticIds.NonAeadCipherMode),
@@ -48,15 +53,15 @@ public sealed class NonAeadEncryptionCodeFixProvider : CodeFixProvider
     }
 
     private static Task<Solution> FixDocumentsAsync(Solution solution, IReadOnlyList<(DocumentId Id, ImmutableArray<Diagnostic> Diagnostics)> work, CancellationToken cancellationToken) =>
-        AesGcmSolutionFix.FixAsync<AesGcmRewrite.Plan>(
+        AesGcmSolutionFix.FixAsync<CipherInstanceRewrite.Plan>(
             solution,
             work,
-            static (SemanticModel model, SyntaxNode root, Diagnostic diagnostic, CancellationToken ct, out AesGcmRewrite.Plan plan) =>
+            static (SemanticModel model, SyntaxNode root, Diagnostic diagnostic, CancellationToken ct, out CipherInstanceRewrite.Plan plan) =>
             {
                 plan = default;
                 return root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax invocation
-                    && AesGcmRewrite.TryPlan(model, invocation, ct, out plan);
+                    && CipherInstanceRewrite.TryPlanEncryption(model, invocation, ct, out plan);
             },
-            static (edits, plan, helperNameAt) => AesGcmRewrite.Apply(edits, plan, helperNameAt(plan.Replaced.SpanStart)),
+            static (edits, plan, helperNameAt) => CipherInstanceRewrite.Apply(edits, plan, helperNameAt(plan.Encryption.Replaced.SpanStart)),
             cancellationToken);
 }

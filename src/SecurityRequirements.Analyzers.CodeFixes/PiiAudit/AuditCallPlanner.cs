@@ -9,13 +9,16 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SecurityRequirements.Analyzers.Analyzers.PiiAudit;
 using SecurityRequirements.Analyzers.CodeFixes.Internal;
 using SecurityRequirements.Analyzers.Configuration;
+using SecurityRequirements.Analyzers.Prescriptions;
 
 namespace SecurityRequirements.Analyzers.CodeFixes.PiiAudit;
 
 /// <summary>
 /// Works out, for one SRA3001 diagnostic, where the audit call goes (before the statement that reads, or into a
 /// new block body of an expression-bodied method) and its arguments from what is in scope. Returns null, and so
-/// no fix is offered, when the helper would not satisfy the control, no ILogger is in scope or there is no statement to precede.
+/// no fix is offered, when the helper would not satisfy the control, no ILogger is in scope, there is no statement to
+/// precede, or some audit field has no source in scope: the fix never passes null or a made-up value for who read
+/// the data or from where, which would silence the diagnostic without meeting the requirement.
 /// </summary>
 internal static class AuditCallPlanner
 {
@@ -49,10 +52,17 @@ internal static class AuditCallPlanner
             return null;
         }
 
-        var fields = fieldList!.Split(',');
+        // A field with no letter or digit can be carried by no parameter or placeholder: no call could meet the control.
+        var configured = fieldList!.Split(',');
+        if (configured.Any(f => AuditFieldMatcher.Normalize(f).Length == 0))
+        {
+            return null;
+        }
+
+        var fields = PiiAuditPrescription.HelperFields(configured);
         var helper = AuditHelperSource.Helper(controlId!, fields);
         var existing = helper.FindExistingType(model.Compilation);
-        if (existing is not null && !HelperMatches(existing, fields.Length))
+        if (existing is not null && !HelperMatches(existing, fields.Count))
         {
             return null;
         }
@@ -64,12 +74,18 @@ internal static class AuditCallPlanner
             return null;
         }
 
+        // Every field gets a real value from the scope; one with no source gets no invented value, and the read no fix.
         var arguments = new List<ArgumentSyntax> { SyntaxFactory.Argument(SyntaxFactory.IdentifierName(scope.Logger)) };
         foreach (var field in fields)
         {
             var value = AuditFieldMatcher.Matches(field, "Action")
-                ? SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal("read " + member))
+                ? SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(Action(model, position, member!, cancellationToken)))
                 : scope.ValueFor(field);
+            if (value is null)
+            {
+                return null;
+            }
+
             arguments.Add(SyntaxFactory.Argument(value));
         }
 
@@ -83,6 +99,25 @@ internal static class AuditCallPlanner
                     SyntaxFactory.IdentifierName(AuditHelperSource.MethodName)),
                 SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments))));
         return new AuditCallPlan(anchor, convertsBody, call, existing is null ? helper : null);
+    }
+
+    /// <summary>The action: what is read, and where ("read Patient.Email in PatientRecords.Contact").</summary>
+    private static string Action(SemanticModel model, int position, string member, CancellationToken cancellationToken)
+    {
+        var enclosing = model.GetEnclosingSymbol(position, cancellationToken);
+        while (enclosing is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+        {
+            enclosing = enclosing.ContainingSymbol;
+        }
+
+        var where = enclosing switch
+        {
+            IMethodSymbol { AssociatedSymbol: { } property } => property.ContainingType.Name + "." + property.Name,
+            IMethodSymbol { MethodKind: MethodKind.Constructor } method => method.ContainingType.Name + " constructor",
+            { ContainingType: { } type } symbol => type.Name + "." + symbol.Name,
+            _ => null,
+        };
+        return where is null ? "read " + member : "read " + member + " in " + where;
     }
 
     /// <summary>The function-like node whose body the audit call lands in; a call there covers every read nested in it.</summary>
@@ -177,33 +212,47 @@ internal static class AuditCallPlanner
 
         private INamedTypeSymbol? ClaimsPrincipal { get; }
 
-        public ExpressionSyntax ValueFor(string field)
+        /// <summary>
+        /// A value from the scope for <paramref name="field"/>, or null when there is none: a local, parameter, field or
+        /// property named like the field (of a type that says who or where: a string, a number, a Guid, an IPAddress, a
+        /// ClaimsPrincipal); for the user id any ClaimsPrincipal, then HttpContext.User; for the IP address
+        /// HttpContext.Connection.RemoteIpAddress (HttpContext directly, from IHttpContextAccessor, or ControllerBase's).
+        /// </summary>
+        public ExpressionSyntax? ValueFor(string field)
         {
             foreach (var symbol in _values)
             {
-                if (AuditFieldMatcher.Matches(field, symbol.Name))
+                if (AuditFieldMatcher.Matches(field, symbol.Name) && ValueOf(symbol.Name, TypeOf(symbol)!) is { } value)
                 {
-                    return ValueOf(symbol.Name, TypeOf(symbol)!);
+                    return value;
                 }
             }
 
-            if (_httpContext is not null)
+            if (AuditFieldMatcher.Matches(field, "UserId"))
             {
-                if (AuditFieldMatcher.Matches(field, "UserId"))
+                foreach (var symbol in _values)
+                {
+                    if (ClaimsPrincipal is not null && SymbolEqualityComparer.Default.Equals(TypeOf(symbol), ClaimsPrincipal))
+                    {
+                        return ValueOf(symbol.Name, ClaimsPrincipal);
+                    }
+                }
+
+                if (_httpContext is not null)
                 {
                     return SyntaxFactory.ParseExpression(_httpContext + ".User.FindFirst(" + NameIdentifier + ")?.Value");
                 }
-
-                if (AuditFieldMatcher.Matches(field, "IpAddress"))
-                {
-                    return SyntaxFactory.ParseExpression(_httpContext + ".Connection.RemoteIpAddress?.ToString()");
-                }
             }
 
-            return SyntaxFactory.LiteralExpression(SyntaxKind.NullLiteralExpression);
+            if (AuditFieldMatcher.Matches(field, "IpAddress") && _httpContext is not null)
+            {
+                return SyntaxFactory.ParseExpression(_httpContext + ".Connection.RemoteIpAddress?.ToString()");
+            }
+
+            return null;
         }
 
-        private ExpressionSyntax ValueOf(string name, ITypeSymbol type)
+        private ExpressionSyntax? ValueOf(string name, ITypeSymbol type)
         {
             var identifier = SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
             if (type.SpecialType == SpecialType.System_String)
@@ -216,7 +265,17 @@ internal static class AuditCallPlanner
                 return SyntaxFactory.ParseExpression(identifier + ".FindFirst(" + NameIdentifier + ")?.Value");
             }
 
-            return SyntaxFactory.ParseExpression(identifier + (type.IsValueType ? ".ToString()" : "?.ToString()"));
+            // An entity named "user" would log its type name: only values that identify by themselves.
+            var isNullable = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
+            var underlying = isNullable ? ((INamedTypeSymbol)type).TypeArguments[0] : type;
+            var identifies = underlying.SpecialType is >= SpecialType.System_Char and <= SpecialType.System_UInt64
+                || underlying is INamedTypeSymbol { Name: "Guid" or "IPAddress", ContainingNamespace: { } ns } && ns.ToDisplayString() is "System" or "System.Net";
+            if (!identifies)
+            {
+                return null;
+            }
+
+            return SyntaxFactory.ParseExpression(identifier + (type.IsValueType && !isNullable ? ".ToString()" : "?.ToString()"));
         }
 
         private static bool IsStaticContext(ISymbol symbol)

@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SecurityRequirements.Analyzers.Analyzers.PiiAudit;
+using SecurityRequirements.Analyzers.CodeFixes.Internal;
 using SecurityRequirements.Analyzers.Diagnostics;
 
 namespace SecurityRequirements.Analyzers.CodeFixes.PiiAudit;
@@ -26,7 +27,7 @@ public sealed class PiiWrittenToLogCodeFixProvider : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.PiiWrittenToLog);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => OfferedKeyFixAllProvider.BatchFixer;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SecurityRequirements.Analyzers.Analyzers.Pkce;
+using SecurityRequirements.Analyzers.CodeFixes.Internal;
 using SecurityRequirements.Analyzers.Diagnostics;
 
 namespace SecurityRequirements.Analyzers.CodeFixes.Pkce;
@@ -22,7 +23,7 @@ public sealed class AssignedValueCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.PkceDisabled, DiagnosticIds.NonCodeResponseType, DiagnosticIds.PlainCodeChallenge);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => OfferedKeyFixAllProvider.BatchFixer;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

@@ -18,11 +18,17 @@ using SecurityRequirements.Analyzers.Diagnostics;
 namespace SecurityRequirements.Analyzers.CodeFixes.Pkce;
 
 /// <summary>
-/// SRA2005 for the IdentityModel helpers: <c>CreateAuthorizeUrl(...)</c> gets a fresh verifier local and
-/// <c>codeChallenge: PkceCodes.CreateChallenge(verifier), codeChallengeMethod: "S256"</c> (the PkceCodes helper is added
-/// once per project); an <c>AuthorizationCodeTokenRequest</c> initializer gets <c>CodeVerifier = verifier</c> when a
-/// verifier is in scope. Hand-built URL and form strings get no fix: where the verifier lives is the app's design.
+/// SRA2005 for the IdentityModel helpers: <c>CreateAuthorizeUrl(...)</c> gets
+/// <c>codeChallenge: PkceCodes.CreateChallenge(codeVerifier), codeChallengeMethod: "S256"</c> (the PkceCodes helper is
+/// added once per project), and an <c>AuthorizationCodeTokenRequest</c> initializer gets <c>CodeVerifier = codeVerifier</c>.
 /// </summary>
+/// <remarks>
+/// Both need a verifier the code already keeps: a string named codeVerifier, verifier, pkceVerifier or code_verifier in
+/// scope. A challenge from a verifier made on the spot and then dropped would make the identity provider bind the code
+/// to a verifier the token request can never send, so sign-in would fail at the token endpoint; with no verifier in
+/// scope no fix is offered, and the brief says to create one with PkceCodes.CreateVerifier() and keep it with the
+/// sign-in state. Hand-built URL and form strings get no fix either.
+/// </remarks>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PkceRequestCodeFixProvider)), Shared]
 public sealed class PkceRequestCodeFixProvider : CodeFixProvider
 {
@@ -62,32 +68,63 @@ public sealed class PkceRequestCodeFixProvider : CodeFixProvider
             && method.Parameters.Any(p => p.Name == "codeChallenge")
             && method.Parameters.Any(p => p.Name == "codeChallengeMethod")
             && !invocation.ArgumentList.Arguments.Any(a => a.NameColon?.Name.Identifier.ValueText is "codeChallenge" or "codeChallengeMethod")
-            && invocation.FirstAncestorOrSelf<StatementSyntax>() is { Parent: BlockSyntax } statement)
+            && VerifierInScope(model, invocation.SpanStart) is { } verifier)
         {
-            return new FixPlan(invocation, statement, null);
+            return new FixPlan(invocation, verifier, IsAuthorize: true);
         }
 
-        if (node is BaseObjectCreationExpressionSyntax { Initializer: { } initializer } creation)
+        if (node is BaseObjectCreationExpressionSyntax { Initializer: { } initializer } creation && VerifierInScope(model, creation.SpanStart) is { } kept)
         {
-            foreach (var name in VerifierNames)
-            {
-                var symbol = model.LookupSymbols(creation.SpanStart, name: name).FirstOrDefault();
-                var type = symbol switch
-                {
-                    ILocalSymbol local => local.Type,
-                    IParameterSymbol parameter => parameter.Type,
-                    IFieldSymbol field => field.Type,
-                    IPropertySymbol property => property.Type,
-                    _ => null,
-                };
-                if (type?.SpecialType == SpecialType.System_String)
-                {
-                    return new FixPlan(initializer, null, name);
-                }
-            }
+            return new FixPlan(initializer, kept, IsAuthorize: false);
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The name of a string verifier usable at <paramref name="position"/>, the one the sign-in keeps: the method's own
+    /// locals and parameters first, then fields, properties and primary-constructor parameters (not from a static method).
+    /// </summary>
+    private static string? VerifierInScope(SemanticModel model, int position)
+    {
+        var enclosing = model.GetEnclosingSymbol(position);
+        var method = enclosing;
+        while (method is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+        {
+            method = method.ContainingSymbol;
+        }
+
+        var isStatic = method?.IsStatic ?? false;
+        string? member = null;
+        foreach (var name in VerifierNames)
+        {
+            foreach (var symbol in model.LookupSymbols(position, name: name))
+            {
+                var (type, own) = symbol switch
+                {
+                    ILocalSymbol local => (local.Type, true),
+                    IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } parameter
+                        when !SymbolEqualityComparer.Default.Equals(constructor, method) => (isStatic ? null : parameter.Type, false),
+                    IParameterSymbol parameter => (parameter.Type, true),
+                    IFieldSymbol field when !isStatic || field.IsStatic => (field.Type, false),
+                    IPropertySymbol property when !isStatic || property.IsStatic => (property.Type, false),
+                    _ => (null, false),
+                };
+                if (type?.SpecialType != SpecialType.System_String)
+                {
+                    continue;
+                }
+
+                if (own)
+                {
+                    return name;
+                }
+
+                member ??= name;
+            }
+        }
+
+        return member;
     }
 
     private static async Task<Solution> FixDocumentsAsync(Solution solution, IReadOnlyList<(DocumentId Id, ImmutableArray<Diagnostic> Diagnostics)> work, CancellationToken cancellationToken)
@@ -113,7 +150,7 @@ public sealed class PkceRequestCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            var needsHelper = plans.Any(p => p.VerifierName is null);
+            var needsHelper = plans.Any(p => p.IsAuthorize);
             var addHelper = false;
             var projectId = documentId.ProjectId;
             if (needsHelper && !helperNamespaces.TryGetValue(projectId, out _))
@@ -124,38 +161,24 @@ public sealed class PkceRequestCodeFixProvider : CodeFixProvider
             }
 
             var editor = new SyntaxEditor(root, solution.Workspace.Services);
-            // Names this pass already declared, per member body (the model does not see them yet).
-            var usedNames = new Dictionary<SyntaxNode, HashSet<string>>();
             foreach (var plan in plans)
             {
-                if (plan.VerifierName is { } verifier)
+                if (!plan.IsAuthorize)
                 {
                     var initializer = (InitializerExpressionSyntax)plan.Node;
                     var last = initializer.Expressions.Last();
-                    var assignment = SyntaxFactory.ParseExpression("CodeVerifier = " + verifier).WithTrailingTrivia(last.GetTrailingTrivia());
+                    var assignment = SyntaxFactory.ParseExpression("CodeVerifier = " + plan.VerifierName).WithTrailingTrivia(last.GetTrailingTrivia());
                     var expressions = initializer.Expressions.Replace(last, last.WithoutTrailingTrivia()).Add(assignment);
                     editor.ReplaceNode(initializer, initializer.WithExpressions(expressions));
                     continue;
                 }
 
                 var helper = PkceCodesHelper.Helper.NameAt(model, plan.Node.SpanStart, helperNamespaces[projectId]);
-                var body = plan.Statement!.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? (SyntaxNode)plan.Statement.Parent!;
-                if (!usedNames.TryGetValue(body, out var used))
-                {
-                    usedNames[body] = used = new HashSet<string>(StringComparer.Ordinal);
-                }
-
-                var name = StatementInsertion.UniqueName(model, plan.Statement.SpanStart, "codeVerifier", used);
-                var statement = plan.Statement!;
-                var declaration = SyntaxFactory.ParseStatement("var " + name + " = " + helper + ".CreateVerifier();");
                 var invocation = (InvocationExpressionSyntax)plan.Node;
                 var arguments = invocation.ArgumentList.AddArguments(
-                    SyntaxFactory.Argument(SyntaxFactory.NameColon("codeChallenge"), default, SyntaxFactory.ParseExpression(helper + ".CreateChallenge(" + name + ")")),
+                    SyntaxFactory.Argument(SyntaxFactory.NameColon("codeChallenge"), default, SyntaxFactory.ParseExpression(helper + ".CreateChallenge(" + plan.VerifierName + ")")),
                     SyntaxFactory.Argument(SyntaxFactory.NameColon("codeChallengeMethod"), default, SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal("S256"))));
-
-                var (inserted, newStatement) = StatementInsertion.Place(declaration, statement.ReplaceNode(invocation, invocation.WithArgumentList(arguments)));
-                editor.InsertBefore(statement, inserted);
-                editor.ReplaceNode(statement, newStatement);
+                editor.ReplaceNode(invocation, invocation.WithArgumentList(arguments));
             }
 
             var newRoot = (CompilationUnitSyntax)editor.GetChangedRoot();
@@ -170,5 +193,5 @@ public sealed class PkceRequestCodeFixProvider : CodeFixProvider
         return solution;
     }
 
-    private sealed record FixPlan(SyntaxNode Node, StatementSyntax? Statement, string? VerifierName);
+    private sealed record FixPlan(SyntaxNode Node, string VerifierName, bool IsAuthorize);
 }

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SecurityRequirements.Analyzers.Analyzers.Pkce;
+using SecurityRequirements.Analyzers.CodeFixes.Internal;
 using SecurityRequirements.Analyzers.Diagnostics;
 
 namespace SecurityRequirements.Analyzers.CodeFixes.Pkce;
@@ -20,7 +21,7 @@ public sealed class RequireProofKeyCodeFixProvider : CodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.PkceDisabled);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => OfferedKeyFixAllProvider.BatchFixer;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

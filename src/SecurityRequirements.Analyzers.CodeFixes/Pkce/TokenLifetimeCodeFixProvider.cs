@@ -14,6 +14,7 @@ using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using SecurityRequirements.Analyzers.Analyzers.Pkce;
 using SecurityRequirements.Analyzers.Configuration;
+using SecurityRequirements.Analyzers.CodeFixes.Internal;
 using SecurityRequirements.Analyzers.Diagnostics;
 
 namespace SecurityRequirements.Analyzers.CodeFixes.Pkce;
@@ -28,7 +29,7 @@ public sealed class TokenLifetimeCodeFixProvider : CodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.TokenLifetimeTooLong);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => OfferedKeyFixAllProvider.BatchFixer;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

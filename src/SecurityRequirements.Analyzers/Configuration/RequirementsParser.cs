@@ -165,6 +165,12 @@ internal static class RequirementsParser
         }
 
         var controlId = id.Value.Value;
+        if (ControlIdShape.Problem(controlId) is { } idProblem)
+        {
+            schema.Report(DiagnosticDescriptors.InvalidControlId, id.Value.Span, ControlIdShape.Display(controlId), idProblem);
+            return null;
+        }
+
         if (string.IsNullOrWhiteSpace(requirement))
         {
             schema.Report(DiagnosticDescriptors.MissingRequiredKey, id.Value.Span, "Control '" + controlId + "'", "'requirement'");

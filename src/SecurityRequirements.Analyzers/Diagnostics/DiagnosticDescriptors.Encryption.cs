@@ -15,7 +15,7 @@ public static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AesGcmTagTooShort = Rule(
         DiagnosticIds.AesGcmTagTooShort,
         "Construct AesGcm with a 16-byte tag",
-        "{0} '{1}': {2}; construct it as new AesGcm(key, AesGcm.TagByteSizes.MaxSize) so every message carries a 16-byte tag",
+        "{0} '{1}': {2}; construct it as new AesGcm(key, AesGcm.TagByteSizes.MaxSize) and size every tag buffer it uses to AesGcm.TagByteSizes.MaxSize, so every message carries a 16-byte tag",
         DiagnosticCategories.Encryption,
         "A shorter GCM tag makes forgeries more likely, and the obsolete AesGcm(key) constructor lets each call choose its own tag length. A control with 'check: encryption' requires a fixed 16-byte tag.");
 
@@ -43,7 +43,7 @@ public static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor FixedNonce = Rule(
         DiagnosticIds.FixedNonce,
         "Use a fresh random nonce for every AEAD encryption",
-        "{0} '{1}': the nonce passed to {2} is {3}; generate it with RandomNumberGenerator.GetBytes(AesGcm.NonceByteSizes.MaxSize) for every message",
+        "{0} '{1}': the nonce passed to {2} is {3}; generate it with RandomNumberGenerator.GetBytes(AesGcm.NonceByteSizes.MaxSize) for every message and store it with the ciphertext, or call AesGcmEncryption.Encrypt, which does both",
         DiagnosticCategories.Encryption,
         "Reusing a nonce with the same key breaks AES-GCM: it reveals the XOR of the plaintexts and lets an attacker forge tags. A nonce that is a literal, an unfilled array, a shared readonly field, or the same buffer encrypted with twice is reported.");
 

@@ -133,6 +133,13 @@ public static partial class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "YAML mappings must not repeat a key. The first occurrence is used and later ones are ignored.");
 
+    public static readonly DiagnosticDescriptor InvalidControlId = File(
+        DiagnosticIds.InvalidControlId,
+        "Use a control id of letters, digits, '.', '_' and '-'",
+        "Control id '{0}' {1}; write an id of at most 64 letters, digits, '.', '_' or '-', such as SEC-001",
+        DiagnosticSeverity.Error,
+        "A control id appears in every diagnostic message, in waivers, in the attestation, in the requirements brief and in the code a fix writes. It is limited to ASCII letters, digits, '.', '_' and '-', and to 64 characters, so it can never carry a line break, markup or code. A control with an invalid id is ignored.");
+
     public static readonly DiagnosticDescriptor RequirementsFileUnusable = new(
         DiagnosticIds.RequirementsFileUnusable,
         "Give the build a readable requirements file",

@@ -23,6 +23,7 @@ public static partial class DiagnosticIds
     public const string RegexTimedOut = "SRA0015";
     public const string InvalidParameterValue = "SRA0016";
     public const string DuplicateKey = "SRA0017";
+    public const string InvalidControlId = "SRA0018";
     public const string RequirementsFileUnusable = "SRA0020";
     public const string WaiverProjectWide = "SRA0021";
     public const string WaiverOpenEnded = "SRA0022";

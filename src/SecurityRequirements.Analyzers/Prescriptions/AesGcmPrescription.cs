@@ -24,6 +24,8 @@ internal static class AesGcmPrescription
 
             public static byte[] Encrypt(byte[] key, byte[] plaintext, byte[] associatedData)
             {
+                global::System.ArgumentNullException.ThrowIfNull(plaintext);
+                global::System.ArgumentNullException.ThrowIfNull(associatedData);
                 RequireAes256Key(key);
                 var output = new byte[NonceSize + plaintext.Length + TagSize];
                 var nonce = new global::System.Span<byte>(output, 0, NonceSize);
@@ -37,6 +39,8 @@ internal static class AesGcmPrescription
 
             public static byte[] Decrypt(byte[] key, byte[] sealedData, byte[] associatedData)
             {
+                global::System.ArgumentNullException.ThrowIfNull(sealedData);
+                global::System.ArgumentNullException.ThrowIfNull(associatedData);
                 RequireAes256Key(key);
                 if (sealedData.Length < NonceSize + TagSize)
                 {
@@ -52,6 +56,7 @@ internal static class AesGcmPrescription
             // A shorter key would silently select AES-128/192, and a DES/TripleDES/RC2 key cannot be reused at all.
             private static void RequireAes256Key(byte[] key)
             {
+                global::System.ArgumentNullException.ThrowIfNull(key);
                 if (key.Length != KeySize)
                 {
                     throw new global::System.ArgumentException("AES-256-GCM needs a 32-byte key; keys of legacy ciphers (DES, TripleDES, RC2, Rijndael) must be replaced by a newly provisioned 256-bit key.", nameof(key));

@@ -53,23 +53,47 @@ internal static class PiiAuditPrescription
         return builder.ToString();
     }
 
-    /// <summary>The call that audits one read: the logger, then per field a value in scope or null.</summary>
+    /// <summary>The call that audits one read: the logger, then per field the variable of its name (the action: what is read).</summary>
     public static string CallText(string logger, IReadOnlyList<string> fields, string member)
     {
         var call = new StringBuilder(ClassName).Append('.').Append(MethodName).Append('(').Append(logger);
-        foreach (var field in fields)
+        foreach (var field in HelperFields(fields))
         {
-            call.Append(", ").Append(AuditFieldMatcher.Matches(field, "Action") ? "\"read " + member + "\"" : ParameterName(field));
+            call.Append(", ").Append(AuditFieldMatcher.Matches(field, "Action") ? GeneratedCodeText.StringLiteral("read " + member) : ParameterName(field));
         }
 
         return call.Append(");").ToString();
     }
 
+    /// <summary>
+    /// The fields the helper takes, one parameter each: those with a letter or digit (the others can name no parameter or
+    /// placeholder), and each once however its punctuation and case vary ("user_id" and "UserId" are one field).
+    /// </summary>
+    public static List<string> HelperFields(IReadOnlyList<string> fields)
+    {
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        var kept = new List<string>(fields.Count);
+        foreach (var field in fields)
+        {
+            var key = AuditFieldMatcher.Normalize(field);
+            if (key.Length > 0 && seen.Add(key))
+            {
+                kept.Add(field);
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>
+    /// The helper class. The control id goes into its documentation comment escaped (one line, XML text); field names
+    /// become identifiers of letters and digits only, so no YAML text can add code to the file the fix writes.
+    /// </summary>
     public static string ClassText(string controlId, IReadOnlyList<string> fields)
     {
         var template = new StringBuilder("PII access:");
         var parameters = new StringBuilder(Logging + "ILogger logger");
-        foreach (var field in fields)
+        foreach (var field in HelperFields(fields))
         {
             template.Append(' ').Append(PlaceholderName(field)).Append("={").Append(PlaceholderName(field)).Append('}');
             parameters.Append(", string? ").Append(ParameterName(field));
@@ -86,7 +110,7 @@ internal static class PiiAuditPrescription
                 public static partial void {4}({5});
             }}
             """,
-            controlId,
+            GeneratedCodeText.DocCommentText(controlId),
             ClassName,
             EventId,
             template,

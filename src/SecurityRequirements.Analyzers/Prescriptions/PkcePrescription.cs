@@ -17,8 +17,25 @@ internal static class PkcePrescription
         {
             public static string CreateVerifier() => Base64Url(global::System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
-            public static string CreateChallenge(string codeVerifier) =>
-                Base64Url(global::System.Security.Cryptography.SHA256.HashData(global::System.Text.Encoding.ASCII.GetBytes(codeVerifier)));
+            /// <summary>The S256 challenge of a verifier of 43 to 128 unreserved characters (A-Z, a-z, 0-9, '-', '.', '_', '~'), as RFC 7636 section 4.1 requires.</summary>
+            public static string CreateChallenge(string codeVerifier)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(codeVerifier);
+                if (codeVerifier.Length is < 43 or > 128)
+                {
+                    throw new global::System.ArgumentException("A PKCE code verifier has 43 to 128 characters (RFC 7636, section 4.1); create one with CreateVerifier.", nameof(codeVerifier));
+                }
+
+                foreach (var c in codeVerifier)
+                {
+                    if (c is not ((>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '.' or '_' or '~'))
+                    {
+                        throw new global::System.ArgumentException("A PKCE code verifier uses only A-Z, a-z, 0-9, '-', '.', '_' and '~' (RFC 7636, section 4.1); create one with CreateVerifier.", nameof(codeVerifier));
+                    }
+                }
+
+                return Base64Url(global::System.Security.Cryptography.SHA256.HashData(global::System.Text.Encoding.ASCII.GetBytes(codeVerifier)));
+            }
 
             private static string Base64Url(byte[] bytes) =>
                 global::System.Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -16,7 +16,7 @@ internal static class TokenLifetimePrescription
     public static string ClassText(string controlId, TimeSpan accessToken, TimeSpan refreshToken, TimeSpan identityToken)
     {
         var text = new StringBuilder();
-        text.Append("/// <summary>Token lifetimes at the limits of control ").Append(controlId).Append(": use these, or shorter ones.</summary>\n")
+        text.Append("/// <summary>Token lifetimes at the limits of control ").Append(GeneratedCodeText.DocCommentText(controlId)).Append(": use these, or shorter ones.</summary>\n")
             .Append("internal static class ").Append(TypeName).Append('\n')
             .Append("{\n");
         Append(text, "AccessToken", "access_token_lifetime", accessToken);

@@ -46,13 +46,17 @@ internal sealed class AuditFieldMatcher
 
     public ImmutableArray<string> Fields => _fields;
 
-    /// <summary>The configured fields none of <paramref name="normalizedNames"/> covers, in configuration order.</summary>
-    public List<string> Missing(HashSet<string> normalizedNames)
+    /// <summary>
+    /// The configured fields none of <paramref name="normalizedNames"/> covers, in configuration order. Names that only
+    /// got a constant (<paramref name="constantNames"/>) cover the action field and no other.
+    /// </summary>
+    public List<string> Missing(HashSet<string> normalizedNames, HashSet<string>? constantNames = null)
     {
         var missing = new List<string>();
         for (var i = 0; i < _fields.Length; i++)
         {
-            if (!_accepted[i].Overlaps(normalizedNames))
+            if (!_accepted[i].Overlaps(normalizedNames)
+                && !(constantNames is { Count: > 0 } && _accepted[i].Contains("action") && _accepted[i].Overlaps(constantNames)))
             {
                 missing.Add(_fields[i]);
             }

@@ -156,32 +156,59 @@ internal sealed class PiiAuditPolicy
     /// <summary><see cref="MissingFields"/>, computed once per audit call however many reads it covers.</summary>
     public List<string> MissingFieldsOf(IInvocationOperation call) => _missingFields.GetValue(call, _computeMissingFields);
 
-    /// <summary>The configured audit fields that <paramref name="call"/> does not carry, in configuration order.</summary>
+    /// <summary>
+    /// The configured audit fields that <paramref name="call"/> does not carry, in configuration order. A field is carried
+    /// by a parameter or placeholder of its name that gets a value: null, default and "" carry nothing, and a constant
+    /// carries only the action (<see cref="AuditFieldValues"/>).
+    /// </summary>
     private List<string> MissingFields(IInvocationOperation call)
     {
         var names = new HashSet<string>(System.StringComparer.Ordinal);
+        var constants = new HashSet<string>(System.StringComparer.Ordinal);
         var method = call.TargetMethod;
-        foreach (var parameter in method.Parameters)
+        IArgumentOperation? paramsArgument = null;
+        foreach (var argument in call.Arguments)
         {
-            names.Add(AuditFieldMatcher.Normalize(parameter.Name));
+            if (argument.Parameter is not { } parameter)
+            {
+                continue;
+            }
+
+            if (parameter.IsParams)
+            {
+                paramsArgument = argument;
+            }
+
+            Add(names, constants, parameter.Name, AuditFieldValues.Of(argument));
 
             // A team audit API often takes one event object: its property names are the fields.
             if (parameter.Type is INamedTypeSymbol { SpecialType: SpecialType.None, TypeKind: TypeKind.Class or TypeKind.Struct } eventType
                 && eventType.Locations.Length > 0 && eventType.Locations[0].IsInSource)
             {
-                foreach (var member in eventType.GetMembers())
-                {
-                    if (member is IPropertySymbol { IsStatic: false })
-                    {
-                        names.Add(AuditFieldMatcher.Normalize(member.Name));
-                    }
-                }
+                AddEventProperties(names, constants, eventType, argument);
             }
         }
 
         if (_logging.LoggerMessage(method) is { } loggerMessage)
         {
-            AddTemplate(names, LoggerMessageTemplate(loggerMessage));
+            // Placeholders bind to parameters of the same name, whose values were classified above.
+            var parameterNames = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var parameter in method.Parameters)
+            {
+                parameterNames.Add(AuditFieldMatcher.Normalize(parameter.Name));
+            }
+
+            if (LoggerMessageTemplate(loggerMessage) is { } message)
+            {
+                foreach (var placeholder in MessageTemplate.Parse(message))
+                {
+                    var name = AuditFieldMatcher.Normalize(placeholder.Name);
+                    if (!parameterNames.Contains(name))
+                    {
+                        names.Add(name);
+                    }
+                }
+            }
         }
 
         foreach (var argument in call.Arguments)
@@ -189,7 +216,7 @@ internal sealed class PiiAuditPolicy
             var value = argument.Value;
             if (value.ConstantValue is { HasValue: true, Value: string template })
             {
-                AddTemplate(names, template);
+                AddTemplate(names, constants, template, argument == paramsArgument ? null : paramsArgument);
             }
             else if (value is IInterpolatedStringOperation interpolated)
             {
@@ -204,7 +231,61 @@ internal sealed class PiiAuditPolicy
             }
         }
 
-        return Fields.Missing(names);
+        return Fields.Missing(names, constants);
+    }
+
+    private static void Add(HashSet<string> names, HashSet<string> constants, string name, AuditFieldValue value)
+    {
+        switch (value)
+        {
+            case AuditFieldValue.Runtime:
+                names.Add(AuditFieldMatcher.Normalize(name));
+                break;
+            case AuditFieldValue.Constant:
+                constants.Add(AuditFieldMatcher.Normalize(name));
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The properties of an audit event: set in the object initializer, each by its value; otherwise taken as carried
+    /// (a constructor or the caller may set them), unless the event is built with neither arguments nor those properties.
+    /// </summary>
+    private static void AddEventProperties(HashSet<string> names, HashSet<string> constants, INamedTypeSymbol eventType, IArgumentOperation argument)
+    {
+        var creation = Unconverted(argument.Value) as IObjectCreationOperation;
+        foreach (var member in eventType.GetMembers())
+        {
+            if (member is not IPropertySymbol { IsStatic: false } property)
+            {
+                continue;
+            }
+
+            var value = creation is null || creation.Arguments.Length > 0 ? AuditFieldValue.Runtime : AuditFieldValue.Empty;
+            if (creation?.Initializer is { } initializer)
+            {
+                foreach (var initialization in initializer.Initializers)
+                {
+                    if (initialization is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
+                        && SymbolEqualityComparer.Default.Equals(target.Property, property))
+                    {
+                        value = AuditFieldValues.Classify(assignment.Value);
+                    }
+                }
+            }
+
+            Add(names, constants, property.Name, value);
+        }
+    }
+
+    private static IOperation Unconverted(IOperation value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value;
     }
 
     /// <summary>The message of a <c>[LoggerMessage(…)]</c>, positional or named.</summary>
@@ -229,16 +310,21 @@ internal sealed class PiiAuditPolicy
         return null;
     }
 
-    private static void AddTemplate(HashSet<string> names, string? template)
+    /// <summary>
+    /// The placeholders of a message template. With a params argument (<c>LogInformation(template, args)</c>) each
+    /// placeholder takes the argument at its position, and carries a field only if that value does.
+    /// </summary>
+    private static void AddTemplate(HashSet<string> names, HashSet<string> constants, string template, IArgumentOperation? paramsArgument)
     {
-        if (template is null)
-        {
-            return;
-        }
-
+        var values = paramsArgument?.Value is IArrayCreationOperation { Initializer: { } initializer } ? initializer.ElementValues : default(ImmutableArray<IOperation>?);
+        var index = 0;
         foreach (var placeholder in MessageTemplate.Parse(template))
         {
-            names.Add(AuditFieldMatcher.Normalize(placeholder.Name));
+            var value = values is not { } elements ? AuditFieldValue.Runtime
+                : index < elements.Length ? AuditFieldValues.Classify(elements[index])
+                : AuditFieldValue.Empty;
+            Add(names, constants, placeholder.Name, value);
+            index++;
         }
     }
 

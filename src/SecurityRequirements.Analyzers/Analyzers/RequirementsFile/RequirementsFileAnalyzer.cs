@@ -37,7 +37,8 @@ public sealed class RequirementsFileAnalyzer : RequirementsAnalyzer
         DiagnosticDescriptors.RequirementsFileUnusable,
         DiagnosticDescriptors.WaiverProjectWide,
         DiagnosticDescriptors.WaiverOpenEnded,
-        DiagnosticDescriptors.WaiverUnapproved);
+        DiagnosticDescriptors.WaiverUnapproved,
+        DiagnosticDescriptors.InvalidControlId);
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, RequirementsContext requirements)
     {

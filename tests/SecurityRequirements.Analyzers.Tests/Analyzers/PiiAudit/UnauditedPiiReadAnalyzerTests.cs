@@ -555,4 +555,112 @@ public class UnauditedPiiReadAnalyzerTests
         const string source = "class Reports { string Export(Patient p) => {|#0:p.Email|}; }";
         await RunAsync(source, yaml, reported ? new[] { Expect(0, "Patient.Email") } : Array.Empty<DiagnosticResult>());
     }
+
+    [Fact]
+    public async Task AuditFieldsPassedNullDefaultEmptyOrAConstant_DoNotCount()
+    {
+        const string source = """
+            using Microsoft.Extensions.Logging;
+            static partial class Audit
+            {
+                [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "PII {UserId} {Action} {IpAddress}")]
+                public static partial void Accessed(ILogger logger, string? userId, string? action, string? ipAddress = null);
+
+                public static partial void Accessed(ILogger logger, string? userId, string? action, string? ipAddress) { }
+            }
+
+            class Service(ILogger logger)
+            {
+                const string Anonymous = "anonymous";
+
+                string Nulls(Patient p) { Audit.Accessed(logger, null, "read", null); return {|#0:p.Email|}; }
+                string Defaults(Patient p, string ip) { Audit.Accessed(logger, default, "read", ip); return {|#1:p.Email|}; }
+                string Empties(Patient p, string u) { Audit.Accessed(logger, u, "", string.Empty); return {|#2:p.Email|}; }
+                string Constants(Patient p) { Audit.Accessed(logger, Anonymous, "read", "127.0.0.1"); return {|#3:p.Email|}; }
+                string LeftOut(Patient p, string u) { Audit.Accessed(logger, u, "read"); return {|#4:p.Email|}; }
+                string TemplateArgs(Patient p, string u) { logger.LogInformation("PII {UserId} {Action} {IpAddress}", u, "read", null); return {|#5:p.Email|}; }
+                string TooFewArgs(Patient p, string u) { logger.LogInformation("PII {UserId} {Action} {IpAddress}", u, "read"); return {|#6:p.Email|}; }
+            }
+            """;
+
+        await RunAsync(source, PiiTestSetup.Yaml,
+            Expect(0, "Patient.Email", "audit call lacks UserId and IpAddress"),
+            Expect(1, "Patient.Email", "audit call lacks UserId"),
+            Expect(2, "Patient.Email", "audit call lacks Action and IpAddress"),
+            Expect(3, "Patient.Email", "audit call lacks UserId and IpAddress"),
+            Expect(4, "Patient.Email", "audit call lacks IpAddress"),
+            Expect(5, "Patient.Email", "audit call lacks IpAddress"),
+            Expect(6, "Patient.Email", "audit call lacks IpAddress"));
+    }
+
+    [Fact]
+    public async Task AuditFieldsPassedValuesInScope_AndAConstantAction_Count()
+    {
+        const string source = """
+            using System.Security.Claims;
+            using Microsoft.Extensions.Logging;
+            static partial class Audit
+            {
+                [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "PII {UserId} {Action} {IpAddress}")]
+                public static partial void Accessed(ILogger logger, string? userId, string? action, string? ipAddress);
+
+                public static partial void Accessed(ILogger logger, string? userId, string? action, string? ipAddress) { }
+            }
+
+            class Service(ILogger logger)
+            {
+                string A(Patient p, ClaimsPrincipal principal, System.Net.IPAddress ip)
+                {
+                    Audit.Accessed(logger, principal.FindFirst(ClaimTypes.NameIdentifier)?.Value, "read Patient.Email in Service.A", ip?.ToString());
+                    return p.Email;
+                }
+
+                string B(Patient p, string u, string ip, string action) { logger.LogInformation("PII {UserId} {Action} {IpAddress}", u ?? "anonymous", action, ip); return p.Email; }
+                string C(Patient p, int u, string ip) { logger.LogInformation("PII {UserId} {Action} {IpAddress}", u, nameof(C), ip); return p.Email; }
+            }
+            """;
+
+        await RunAsync(source, PiiTestSetup.Yaml);
+    }
+
+    [Fact]
+    public async Task TeamAuditEventObject_PropertiesSetToNull_DoNotCount()
+    {
+        const string yaml = """
+            controls:
+              - id: SEC-003
+                name: Audit Logging
+                requirement: Log all access to PII with user id, action and IP
+                check: pii-audit
+                parameters:
+                  audit_methods: ["App.AuditLog.Record"]
+            """;
+        const string source = """
+            namespace App
+            {
+                public sealed class AuditEvent
+                {
+                    public AuditEvent() { }
+                    public AuditEvent(string userId, string action, string ipAddress) { UserId = userId; Action = action; IpAddress = ipAddress; }
+                    public string? UserId { get; set; }
+                    public string? Action { get; set; }
+                    public string? IpAddress { get; set; }
+                }
+
+                public static class AuditLog { public static void Record(AuditEvent auditEvent) { } }
+
+                class Service
+                {
+                    string Nulls(Patient p, string u) { AuditLog.Record(new AuditEvent { UserId = u, Action = "read", IpAddress = null }); return {|#0:p.Email|}; }
+                    string Unset(Patient p, string u) { AuditLog.Record(new AuditEvent { UserId = u }); return {|#1:p.Email|}; }
+                    string Constructed(Patient p, string u, string ip) { AuditLog.Record(new AuditEvent(u, "read", ip)); return p.Email; }
+                    string Complete(Patient p, string u, string ip) { AuditLog.Record(new AuditEvent { UserId = u, Action = "read", IpAddress = ip }); return p.Email; }
+                }
+            }
+            """;
+
+        await RunAsync(source, yaml,
+            Expect(0, "Patient.Email", "audit call lacks IpAddress"),
+            Expect(1, "Patient.Email", "audit call lacks Action and IpAddress"));
+    }
 }

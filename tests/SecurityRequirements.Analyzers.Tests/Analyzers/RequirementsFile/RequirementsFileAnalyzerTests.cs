@@ -430,4 +430,43 @@ public class RequirementsFileAnalyzerTests
             .WithArguments("SEC-1"));
         await test.RunAsync();
     }
+    [Fact]
+    public async Task ControlIdsOutsideTheSafeShape_ReportSRA0018AtTheIdAndTheControlIsIgnored()
+    {
+        var yaml = """
+            controls:
+              - id: {|#0:"SEC-003\n#error injected"|}
+                requirement: Log all access to PII
+              - id: {|#1:"SEC */ class X { } /*"|}
+                requirement: a
+              - id: {|#2:'<script>alert(1)</script>'|}
+                requirement: b
+              - id: {|#3:"SEC-`rm -rf`"|}
+                requirement: c
+              - id: {|#4:SEC-0001-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa|}
+                requirement: d
+              - id: {|#5:"SEC-\"1"|}
+                requirement: e
+              - id: {|#6:"SÉC-1"|}
+                requirement: f
+              - id: SEC-001
+                requirement: kept
+              - id: a.b_c-D9
+                requirement: kept too
+              - id: SEC-000-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+                requirement: 64 characters, kept
+            """;
+
+        await Verify.VerifyAsync(Source, yaml,
+            Expect(DiagnosticDescriptors.InvalidControlId, 0, "SEC-003\\u000A#error injected", "contains a line break"),
+            Expect(DiagnosticDescriptors.InvalidControlId, 1, "SEC */ class X { } /*", "contains white space"),
+            Expect(DiagnosticDescriptors.InvalidControlId, 2, "<script>alert(1)</script>", "contains '<'"),
+            Expect(DiagnosticDescriptors.InvalidControlId, 3, "SEC-`rm -rf`", "contains '`'"),
+            Expect(DiagnosticDescriptors.InvalidControlId, 4, "SEC-0001-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…", "is 65 characters long"),
+            Expect(DiagnosticDescriptors.InvalidControlId, 5, "SEC-\"1", "contains '\"'"),
+            Expect(DiagnosticDescriptors.InvalidControlId, 6, "SÉC-1", "contains 'É'"));
+
+        var parsed = SecurityRequirements.Analyzers.Configuration.RequirementsParser.Parse(Microsoft.CodeAnalysis.Text.SourceText.From(yaml.Replace("{|#0:", "").Replace("{|#1:", "").Replace("{|#2:", "").Replace("{|#3:", "").Replace("{|#4:", "").Replace("{|#5:", "").Replace("{|#6:", "").Replace("|}", "")));
+        Assert.Equal(["SEC-001", "a.b_c-D9", "SEC-000-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"], parsed.Controls.Select(c => c.Id));
+    }
 }

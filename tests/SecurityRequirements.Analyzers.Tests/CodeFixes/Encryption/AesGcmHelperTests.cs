@@ -49,6 +49,37 @@ public class AesGcmHelperTests
         }
     }
 
+    [Fact]
+    public void TamperedCiphertextOrTag_IsRejected()
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        var sealedData = Invoke<byte[]>("Encrypt", key, "attack at dawn"u8.ToArray());
+
+        foreach (var index in new[] { 0, 12, sealedData.Length - 1 })
+        {
+            var tampered = (byte[])sealedData.Clone();
+            tampered[index] ^= 1;
+            Assert.ThrowsAny<CryptographicException>(() => Invoke<byte[]>("Decrypt", key, tampered));
+        }
+
+        Assert.Throws<CryptographicException>(() => Invoke<byte[]>("Decrypt", key, new byte[27]));
+    }
+
+    [Theory]
+    [InlineData("Encrypt", 0)]
+    [InlineData("Encrypt", 1)]
+    [InlineData("Decrypt", 0)]
+    [InlineData("Decrypt", 1)]
+    public void NullArgument_ThrowsArgumentNullExceptionNamingIt(string method, int nullIndex)
+    {
+        var arguments = new object?[] { RandomNumberGenerator.GetBytes(32), new byte[40] };
+        arguments[nullIndex] = null;
+
+        var exception = Assert.Throws<ArgumentNullException>(() => Invoke<byte[]>(method, arguments!));
+
+        Assert.Equal(nullIndex == 0 ? "key" : method == "Encrypt" ? "plaintext" : "sealedData", exception.ParamName);
+    }
+
     private static T Invoke<T>(string name, params object[] arguments)
     {
         var method = Helper.Value.GetMethod(name, BindingFlags.Public | BindingFlags.Static, new[] { typeof(byte[]), typeof(byte[]) })!;

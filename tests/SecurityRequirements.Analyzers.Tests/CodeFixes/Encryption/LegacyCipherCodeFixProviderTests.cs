@@ -14,7 +14,7 @@ public class LegacyCipherCodeFixProviderTests
         """;
 
     [Fact]
-    public async Task TripleDesOneShot_UsingDeclaration_BecomesHelperCallWithAssignedKey()
+    public async Task RijndaelOneShot_UsingDeclaration_BecomesHelperCallWithAssignedKey()
     {
         const string source = """
             using System.Security.Cryptography;
@@ -22,8 +22,8 @@ public class LegacyCipherCodeFixProviderTests
             {
                 byte[] Seal(byte[] key, byte[] iv, byte[] data)
                 {
-                    // 3DES for the partner feed
-                    using var des = {|SRA1001:TripleDES.Create()|};
+                    // Rijndael for the partner feed
+                    using var des = {|SRA1001:Rijndael.Create()|};
                     des.Key = key;
                     des.Padding = PaddingMode.PKCS7; // the partner pads
                     /* CBC is the default */
@@ -38,7 +38,7 @@ public class LegacyCipherCodeFixProviderTests
             {
                 byte[] Seal(byte[] key, byte[] iv, byte[] data)
                 {
-                    // 3DES for the partner feed
+                    // Rijndael for the partner feed
                     // the partner pads
                     /* CBC is the default */
                     return AesGcmEncryption.Encrypt(key, data); // whole record
@@ -51,11 +51,11 @@ public class LegacyCipherCodeFixProviderTests
         test.CodeActionEquivalenceKey = "SRA1001";
         test.CodeActionVerifier = (action, _) => titles.Add(action.Title);
         await test.RunAsync();
-        Assert.Contains("Replace TripleDES with AES-256-GCM (AesGcmEncryption helper; needs a 32-byte key)", titles);
+        Assert.Contains("Replace Rijndael with AES-256-GCM (AesGcmEncryption helper)", titles);
     }
 
     [Fact]
-    public async Task ClassicTripleDesEcbSnippet_KeyFromAHashedPassphrase_IsReplaced()
+    public async Task ClassicEcbSnippet_KeyFromASha256OfAPassphrase_IsReplaced()
     {
         const string source = """
             using System;
@@ -66,9 +66,9 @@ public class LegacyCipherCodeFixProviderTests
                 public static string Encrypt(string toEncrypt, string passphrase)
                 {
                     byte[] toEncryptArray = UTF8Encoding.UTF8.GetBytes(toEncrypt);
-                    byte[] keyArray = MD5.HashData(UTF8Encoding.UTF8.GetBytes(passphrase));
+                    byte[] keyArray = SHA256.HashData(UTF8Encoding.UTF8.GetBytes(passphrase));
 
-                    TripleDESCryptoServiceProvider tdes = {|SRA1001:new TripleDESCryptoServiceProvider()|};
+                    RijndaelManaged tdes = {|SRA1001:new RijndaelManaged()|};
                     tdes.Key = keyArray;
                     tdes.Mode = CipherMode.ECB;
                     tdes.Padding = PaddingMode.PKCS7;
@@ -89,7 +89,7 @@ public class LegacyCipherCodeFixProviderTests
                 public static string Encrypt(string toEncrypt, string passphrase)
                 {
                     byte[] toEncryptArray = UTF8Encoding.UTF8.GetBytes(toEncrypt);
-                    byte[] keyArray = MD5.HashData(UTF8Encoding.UTF8.GetBytes(passphrase));
+                    byte[] keyArray = SHA256.HashData(UTF8Encoding.UTF8.GetBytes(passphrase));
 
                     byte[] resultArray = AesGcmEncryption.Encrypt(keyArray, toEncryptArray);
                     return Convert.ToBase64String(resultArray, 0, resultArray.Length);
@@ -101,7 +101,7 @@ public class LegacyCipherCodeFixProviderTests
     }
 
     [Fact]
-    public async Task DesEncryptor_UsingStatement_IsFlattenedIntoTheMethod()
+    public async Task RijndaelEncryptor_UsingStatement_IsFlattenedIntoTheMethod()
     {
         const string source = """
             using System.Security.Cryptography;
@@ -110,7 +110,7 @@ public class LegacyCipherCodeFixProviderTests
                 byte[] Seal(byte[] key, byte[] iv, byte[] data)
                 {
                     // legacy format
-                    using (var des = {|SRA1001:DES.Create()|})
+                    using (var des = {|SRA1001:Rijndael.Create()|})
                     {
                         des.Key = key;
                         des.IV = iv;
@@ -139,7 +139,7 @@ public class LegacyCipherCodeFixProviderTests
     }
 
     [Fact]
-    public async Task Rc2EncryptorWithKeyArgument_NoUsing_ClearIsRemoved()
+    public async Task RijndaelEncryptorWithKeyArgument_NoUsing_ClearIsRemoved()
     {
         const string source = """
             using System.Security.Cryptography;
@@ -147,7 +147,7 @@ public class LegacyCipherCodeFixProviderTests
             {
                 byte[] Seal(byte[] key, byte[] iv, byte[] data)
                 {
-                    var rc2 = {|SRA1001:new RC2CryptoServiceProvider()|};
+                    var rc2 = {|SRA1001:new RijndaelManaged()|};
                     ICryptoTransform encryptor = rc2.CreateEncryptor(key, iv);
                     var result = encryptor.TransformFinalBlock(data, 0, data.Length);
                     rc2.Clear();
@@ -243,7 +243,7 @@ public class LegacyCipherCodeFixProviderTests
         var test = Fix.Create(source, fixedSource + "\n" + AesGcmHelper.ClassSource, Yaml);
         test.CodeActionVerifier = (action, _) => titles.Add(action.Title);
         await test.RunAsync();
-        Assert.Contains("Replace Rijndael with AES-256-GCM (AesGcmEncryption helper; needs a 32-byte key)", titles);
+        Assert.Contains("Replace Rijndael with AES-256-GCM (AesGcmEncryption helper)", titles);
     }
 
     [Fact]
@@ -258,7 +258,7 @@ public class LegacyCipherCodeFixProviderTests
                 {
                     var header = data.Length;
 
-                    var des = {|SRA1001:DES.Create()|};
+                    var des = {|SRA1001:Rijndael.Create()|};
                     des.Key = key;
 
                     var sealedData = des.EncryptCbc(data, iv);
@@ -269,7 +269,7 @@ public class LegacyCipherCodeFixProviderTests
 
                 void SealInto(byte[] key, byte[] iv, byte[] data, List<byte[]> output)
                 {
-                    var des = {|SRA1001:DES.Create()|};
+                    var des = {|SRA1001:Rijndael.Create()|};
                     des.Key = key;
                     output.Add(des.EncryptCbc(data, iv));
                     // wipe the key
@@ -317,9 +317,9 @@ public class LegacyCipherCodeFixProviderTests
                 (byte[], byte[]) Seal(byte[] desKey, byte[] rc2Key, byte[] iv, byte[] data)
                 {
                     // the old partner
-                    using var des = {|SRA1001:DES.Create()|};
+                    using var des = {|SRA1001:Rijndael.Create()|};
                     // the older partner
-                    using var rc2 = {|SRA1001:RC2.Create()|};
+                    using var rc2 = {|SRA1001:Rijndael.Create()|};
                     des.Key = desKey; // rotated yearly
                     rc2.Key = rc2Key;
                     return (des.EncryptCbc(data, iv), rc2.EncryptCbc(data, iv));
@@ -361,9 +361,9 @@ public class LegacyCipherCodeFixProviderTests
                         return sealedData;
                     }
 
-                    using (DES des = {|SRA1001:new DESCryptoServiceProvider()|})
+                    using (Rijndael des = {|SRA1001:new RijndaelManaged()|})
                     {
-                        var encryptor = des.CreateEncryptor(key, new byte[8]);
+                        var encryptor = des.CreateEncryptor(key, new byte[16]);
                         var sealedData = encryptor.TransformFinalBlock(data, 0, data.Length);
                         return sealedData;
                     }
@@ -403,7 +403,7 @@ public class LegacyCipherCodeFixProviderTests
             {
                 byte[] Seal(byte[] key, byte[] iv, byte[] data)
                 {
-                    using var des = (TripleDES){|SRA1001:CryptoConfig.CreateFromName("3DES")|}!;
+                    using var des = (Rijndael){|SRA1001:CryptoConfig.CreateFromName("Rijndael")|}!;
                     des.Key = key;
                     return des.EncryptCbc(data, iv);
                 }
@@ -436,14 +436,14 @@ public class LegacyCipherCodeFixProviderTests
             {
                 byte[] SealDes(byte[] key, byte[] iv, byte[] data)
                 {
-                    using var des = {|SRA1001:DES.Create()|};
+                    using var des = {|SRA1001:Rijndael.Create()|};
                     des.Key = key;
                     return des.EncryptCbc(data, iv);
                 }
 
                 byte[] SealRc2(byte[] key, byte[] iv, byte[] data)
                 {
-                    using var rc2 = {|SRA1001:RC2.Create()|};
+                    using var rc2 = {|SRA1001:Rijndael.Create()|};
                     using var encryptor = rc2.CreateEncryptor(key, iv);
                     return encryptor.TransformFinalBlock(data, 0, data.Length);
                 }
@@ -458,7 +458,7 @@ public class LegacyCipherCodeFixProviderTests
                 {
                     byte[] Seal(byte[] key, byte[] data)
                     {
-                        using var des = {|SRA1001:TripleDES.Create()|};
+                        using var des = {|SRA1001:Rijndael.Create()|};
                         des.Key = key;
                         return des.EncryptEcb(data, PaddingMode.PKCS7);
                     }
@@ -516,7 +516,7 @@ public class LegacyCipherCodeFixProviderTests
             {
                 byte[] Seal(byte[] key, byte[] iv, byte[] data)
                 {
-                    using var des = {|SRA1001:TripleDES.Create()|};
+                    using var des = {|SRA1001:Rijndael.Create()|};
                     des.Key = key;
                     return des.EncryptCbc(data, iv);
                 }
@@ -546,9 +546,11 @@ public class LegacyCipherCodeFixProviderTests
     [InlineData("des.Key = Fixed;")]
     [InlineData("des.GenerateKey();")]
     [InlineData("des.Key = key; key = Derive();")]
-    [InlineData("des.Key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(24);")]
+    [InlineData("des.Key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);")]
+    [InlineData("des.Key = MD5.HashData(key);")]
+    [InlineData("des.Key = new byte[16];")]
     [InlineData("")]
-    public async Task KeyLiteralUnassignedOrLost_OffersNoFix(string keyStatement)
+    public async Task KeyLiteralUnassignedLostOrNot32Bytes_OffersNoFix(string keyStatement)
     {
         var source = $$"""
             using System.Security.Cryptography;
@@ -558,7 +560,7 @@ public class LegacyCipherCodeFixProviderTests
 
                 byte[] Seal(byte[] key, byte[] iv, byte[] data)
                 {
-                    using var des = {|SRA1001:TripleDES.Create()|};
+                    using var des = {|SRA1001:Rijndael.Create()|};
                     {{keyStatement}}
                     return des.EncryptCbc(data, iv);
                 }
@@ -571,14 +573,14 @@ public class LegacyCipherCodeFixProviderTests
     }
 
     [Fact]
-    public async Task OtherUsesDecryptionFieldsAndUnknownShapes_OfferNoFix()
+    public async Task OtherUsesFieldsAndUnknownShapes_OfferNoFix()
     {
         const string source = """
             using System.IO;
             using System.Security.Cryptography;
             class Records
             {
-                private readonly DES _des = {|SRA1001:DES.Create()|};
+                private readonly Rijndael _des = {|SRA1001:Rijndael.Create()|};
 
                 byte[] Field(byte[] key, byte[] iv, byte[] data)
                 {
@@ -586,24 +588,9 @@ public class LegacyCipherCodeFixProviderTests
                     return _des.EncryptCbc(data, iv);
                 }
 
-                byte[] DecryptOnly(byte[] key, byte[] iv, byte[] sealedData)
-                {
-                    using var des = {|SRA1001:TripleDES.Create()|};
-                    des.Key = key;
-                    return des.DecryptCbc(sealedData, iv);
-                }
-
-                byte[] EncryptAndDecrypt(byte[] key, byte[] iv, byte[] data)
-                {
-                    using var des = {|SRA1001:TripleDES.Create()|};
-                    des.Key = key;
-                    var sealedData = des.EncryptCbc(data, iv);
-                    return des.DecryptCbc(sealedData, iv);
-                }
-
                 byte[] PassedOn(byte[] key, byte[] iv, byte[] data)
                 {
-                    using var rc2 = {|SRA1001:RC2.Create()|};
+                    using var rc2 = {|SRA1001:Rijndael.Create()|};
                     rc2.Key = key;
                     Log(rc2);
                     return rc2.EncryptCbc(data, iv);
@@ -611,14 +598,14 @@ public class LegacyCipherCodeFixProviderTests
 
                 byte[] ReadsIv(byte[] key, byte[] data)
                 {
-                    using var des = {|SRA1001:DES.Create()|};
+                    using var des = {|SRA1001:Rijndael.Create()|};
                     des.Key = key;
                     return des.EncryptCbc(data, des.IV);
                 }
 
                 byte[] ConditionalSetting(byte[] key, byte[] iv, byte[] data, bool ecb)
                 {
-                    using var des = {|SRA1001:DES.Create()|};
+                    using var des = {|SRA1001:Rijndael.Create()|};
                     des.Key = key;
                     if (ecb)
                     {
@@ -633,7 +620,7 @@ public class LegacyCipherCodeFixProviderTests
                     switch (version)
                     {
                         case 1:
-                            var des = {|SRA1001:DES.Create()|};
+                            var des = {|SRA1001:Rijndael.Create()|};
                             des.Key = key;
                             return des.EncryptCbc(data, iv);
                         default:
@@ -643,7 +630,7 @@ public class LegacyCipherCodeFixProviderTests
 
                 byte[] KeyAfterEncryption(byte[] key, byte[] iv, byte[] data)
                 {
-                    using var des = {|SRA1001:DES.Create()|};
+                    using var des = {|SRA1001:Rijndael.Create()|};
                     var sealedData = des.EncryptCbc(data, iv);
                     des.Key = key;
                     return sealedData;
@@ -651,7 +638,7 @@ public class LegacyCipherCodeFixProviderTests
 
                 byte[] EncryptorInUsingStatement(byte[] key, byte[] iv, byte[] data)
                 {
-                    using var des = {|SRA1001:TripleDES.Create()|};
+                    using var des = {|SRA1001:Rijndael.Create()|};
                     using (var encryptor = des.CreateEncryptor(key, iv))
                     {
                         return encryptor.TransformFinalBlock(data, 0, data.Length);
@@ -660,7 +647,7 @@ public class LegacyCipherCodeFixProviderTests
 
                 void Stream(byte[] key, byte[] iv, Stream output)
                 {
-                    using var des = {|SRA1001:TripleDES.Create()|};
+                    using var des = {|SRA1001:Rijndael.Create()|};
                     using var crypto = new CryptoStream(output, des.CreateEncryptor(key, iv), CryptoStreamMode.Write);
                 }
 
@@ -669,5 +656,68 @@ public class LegacyCipherCodeFixProviderTests
             """;
 
         await Fix.VerifyAsync(source, source, Yaml);
+    }
+
+    [Fact]
+    public async Task DesTripleDesAndRc2_OfferNoFix_TheirKeysCannotBeAes256Keys()
+    {
+        const string source = """
+            using System.Security.Cryptography;
+            class Records
+            {
+                byte[] Des(byte[] key, byte[] iv, byte[] data)
+                {
+                    using var des = {|SRA1001:DES.Create()|};
+                    des.Key = key;
+                    return des.EncryptCbc(data, iv);
+                }
+
+                byte[] TripleDes(byte[] key, byte[] iv, byte[] data)
+                {
+                    using var des = {|SRA1001:TripleDES.Create()|};
+                    using var encryptor = des.CreateEncryptor(key, iv);
+                    return encryptor.TransformFinalBlock(data, 0, data.Length);
+                }
+
+                byte[] Rc2(byte[] key, byte[] iv, byte[] data)
+                {
+                    var rc2 = {|SRA1001:new RC2CryptoServiceProvider()|};
+                    rc2.Key = key;
+                    return rc2.EncryptCbc(data, iv);
+                }
+            }
+            """;
+
+        await Fix.VerifyAsync(source, source, Yaml);
+    }
+
+    [Fact]
+    public async Task ProjectThatDecryptsWithASymmetricAlgorithm_OffersNoFix()
+    {
+        // Records.Open reads what Seal writes; AES-GCM output would make every new record unreadable.
+        const string source = """
+            using System.Security.Cryptography;
+            class Records
+            {
+                byte[] Seal(byte[] key, byte[] iv, byte[] data)
+                {
+                    using var rijndael = {|SRA1001:Rijndael.Create()|};
+                    rijndael.Key = key;
+                    return rijndael.EncryptCbc(data, iv);
+                }
+            }
+            """;
+        const string reader = """
+            using System.Security.Cryptography;
+            class Reader
+            {
+                byte[] Open(Aes aes, byte[] iv, byte[] sealedData) => aes.DecryptCbc(sealedData, iv);
+            }
+            """;
+
+        var test = Fix.Create(source, source, Yaml);
+        test.TestState.Sources.Add(("/0/Reader.cs", reader));
+        test.FixedState.Sources.Add(("/0/Reader.cs", reader));
+        await test.RunAsync();
     }
 }

@@ -53,7 +53,6 @@ public class NonAeadEncryptionCodeFixProviderTests
 
                 byte[] Legacy(byte[] key, byte[] iv, byte[] data)
                 {
-                    using var aes = Aes.Create();
                     return AesGcmEncryption.Encrypt(key, data); // whole buffer
                 }
             }
@@ -148,5 +147,105 @@ public class NonAeadEncryptionCodeFixProviderTests
             """;
 
         await Fix.VerifyAsync(source, source, Yaml);
+    }
+
+    [Fact]
+    public async Task KeyOfAnotherSizeLostOrReadBackByTheProject_OffersNoFix()
+    {
+        const string source = """
+            using System.Security.Cryptography;
+            class C
+            {
+                static readonly byte[] ShortKey = new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 };
+
+                byte[] KnownShortKey(byte[] data, byte[] iv)
+                {
+                    using var aes = Aes.Create();
+                    aes.Key = ShortKey;
+                    return {|SRA1003:aes.EncryptCbc(data, iv)|};
+                }
+
+                byte[] KeySize128(Aes aes, byte[] data, byte[] iv)
+                {
+                    aes.KeySize = 128;
+                    return {|SRA1003:aes.EncryptCbc(data, iv)|};
+                }
+
+                byte[] HashedPassphraseKey(byte[] passphrase, byte[] data, byte[] iv)
+                {
+                    var key = MD5.HashData(passphrase);
+                    using var aes = Aes.Create();
+                    using var encryptor = {|SRA1003:aes.CreateEncryptor(key, iv)|};
+                    return encryptor.TransformFinalBlock(data, 0, data.Length);
+                }
+
+                // Aes.Create() makes a random key that nothing reads: nothing could decrypt the result.
+                byte[] RandomKeyLost(byte[] data, byte[] iv)
+                {
+                    using var aes = Aes.Create();
+                    {|SRA1003:aes.Mode = CipherMode.CBC|};
+                    return {|SRA1003:aes.EncryptCbc(data, iv)|};
+                }
+            }
+            """;
+
+        await Fix.VerifyAsync(source, source, Yaml);
+    }
+
+    [Fact]
+    public async Task ProjectThatDecryptsWhatItEncrypts_OffersNoFix()
+    {
+        const string source = """
+            using System.Security.Cryptography;
+            class Records
+            {
+                byte[] Seal(Aes aes, byte[] data, byte[] iv) => {|SRA1003:aes.EncryptCbc(data, iv)|};
+
+                byte[] Open(Aes aes, byte[] sealedData, byte[] iv)
+                {
+                    using var decryptor = aes.CreateDecryptor();
+                    return decryptor.TransformFinalBlock(sealedData, 0, sealedData.Length);
+                }
+            }
+            """;
+
+        await Fix.VerifyAsync(source, source, Yaml);
+    }
+
+    [Fact]
+    public async Task LocalInstanceUsedAgain_KeepsItsSettingsAndGivesItsKey()
+    {
+        const string source = """
+            using System.Security.Cryptography;
+            class Records
+            {
+                (byte[] Key, byte[] Sealed) Seal(byte[] data, byte[] iv)
+                {
+                    using var aes = Aes.Create();
+                    {|SRA1003:aes.Mode = CipherMode.CBC|};
+                    var sealedData = {|SRA1003:aes.EncryptCbc(data, iv)|};
+                    return (aes.Key, sealedData);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Security.Cryptography;
+            class Records
+            {
+                (byte[] Key, byte[] Sealed) Seal(byte[] data, byte[] iv)
+                {
+                    using var aes = Aes.Create();
+                    {|SRA1003:aes.Mode = CipherMode.CBC|};
+                    var sealedData = AesGcmEncryption.Encrypt(aes.Key, data);
+                    return (aes.Key, sealedData);
+                }
+            }
+            """;
+
+        // The Mode assignment stays reported after the fix: the object is still used for its key, and a Mode setting
+        // is the user's to remove once nothing encrypts with it (the fix does not guess).
+        var test = Fix.Create(source, fixedSource + "\n" + AesGcmHelper.ClassSource, Yaml);
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        await test.RunAsync();
     }
 }

@@ -67,7 +67,7 @@ public class UnauditedPiiReadCodeFixTests
             {
                 public string Show(Patient patient, string userId, string clientIp)
                 {
-                    PiiAuditLog.PiiAccessed(logger, userId, "read Patient.Email", clientIp);
+                    PiiAuditLog.PiiAccessed(logger, userId, "read Patient.Email in Service.Show", clientIp);
                     // The caller already checked access.
                     var email = patient.Email;
                     return email;
@@ -97,7 +97,7 @@ public class UnauditedPiiReadCodeFixTests
                     return patients.Select(p => {|#0:p.Email|} + {|#1:p.FullName|}).ToList();
                 }
 
-                public string Name(Patient p, string userId) => {|#2:p.FullName|};
+                public string Name(Patient p, string userId, string ipAddress) => {|#2:p.FullName|};
             }
             """;
         const string firstFixed = """
@@ -109,13 +109,13 @@ public class UnauditedPiiReadCodeFixTests
                 public List<string> Mails(List<Patient> patients, string userId, string ipAddress)
                 {
                     var count = patients.Count;
-                    PiiAuditLog.PiiAccessed(logger, userId, "read Patient.Email", ipAddress);
+                    PiiAuditLog.PiiAccessed(logger, userId, "read Patient.Email in Export.Mails", ipAddress);
                     return patients.Select(p => p.Email + p.FullName).ToList();
                 }
 
-                public string Name(Patient p, string userId)
+                public string Name(Patient p, string userId, string ipAddress)
                 {
-                    PiiAuditLog.PiiAccessed(logger, userId, "read Patient.FullName", null);
+                    PiiAuditLog.PiiAccessed(logger, userId, "read Patient.FullName in Export.Name", ipAddress);
                     return p.FullName;
                 }
             }
@@ -128,7 +128,7 @@ public class UnauditedPiiReadCodeFixTests
                 private readonly ILogger<Notifier> _logger;
                 public Notifier(ILogger<Notifier> logger) => _logger = logger;
 
-                public async Task Send(Patient patient, int userId)
+                public async Task Send(Patient patient, int userId, System.Net.IPAddress clientIp)
                 {
                     await Task.Yield();
                     if (patient.Id > 0)
@@ -148,12 +148,12 @@ public class UnauditedPiiReadCodeFixTests
                 private readonly ILogger<Notifier> _logger;
                 public Notifier(ILogger<Notifier> logger) => _logger = logger;
 
-                public async Task Send(Patient patient, int userId)
+                public async Task Send(Patient patient, int userId, System.Net.IPAddress clientIp)
                 {
                     await Task.Yield();
                     if (patient.Id > 0)
                     {
-                        PiiAuditLog.PiiAccessed(_logger, userId.ToString(), "read Patient.Email", null);
+                        PiiAuditLog.PiiAccessed(_logger, userId.ToString(), "read Patient.Email in Notifier.Send", clientIp?.ToString());
                         Deliver(patient.Email);
                     }
                 }
@@ -191,7 +191,7 @@ public class UnauditedPiiReadCodeFixTests
             {
                 public void Show(Patient p, string user, string remoteIp)
                 {
-                    PiiAuditLog.PiiAccessed(logger, user, "read Patient.FullName", remoteIp);
+                    PiiAuditLog.PiiAccessed(logger, user, "read Patient.FullName in Service.Show", remoteIp);
                     System.Console.Write(p.FullName.Length);
                 }
             }
@@ -234,13 +234,13 @@ public class UnauditedPiiReadCodeFixTests
             {
                 public string Direct(HttpContext context, Customer customer)
                 {
-                    PiiAuditLog.PiiAccessed(logger, context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, "read Customer.Email", context.Connection.RemoteIpAddress?.ToString());
+                    PiiAuditLog.PiiAccessed(logger, context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, "read Customer.Email in Endpoint.Direct", context.Connection.RemoteIpAddress?.ToString());
                     return customer.Email;
                 }
 
                 public string ViaAccessor(Customer customer)
                 {
-                    PiiAuditLog.PiiAccessed(logger, accessor.HttpContext?.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, "read Customer.Email", accessor.HttpContext?.Connection.RemoteIpAddress?.ToString());
+                    PiiAuditLog.PiiAccessed(logger, accessor.HttpContext?.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, "read Customer.Email in Endpoint.ViaAccessor", accessor.HttpContext?.Connection.RemoteIpAddress?.ToString());
                     return customer.Email;
                 }
             }
@@ -310,9 +310,9 @@ public class UnauditedPiiReadCodeFixTests
             using Microsoft.Extensions.Logging;
             static class Mailer
             {
-                public static async Task Send(ILogger logger, Patient p, ClaimsPrincipal user) => await Deliver({|#0:p.Email|});
+                public static async Task Send(ILogger logger, Patient p, ClaimsPrincipal principal, string clientIp) => await Deliver({|#0:p.Email|});
 
-                public static string Outer(ILogger logger, Patient p, string ipAddress)
+                public static string Outer(ILogger logger, Patient p, string ipAddress, System.Guid userId)
                 {
                     return Name();
                     string Name() => {|#1:p.FullName|};
@@ -327,18 +327,18 @@ public class UnauditedPiiReadCodeFixTests
             using Microsoft.Extensions.Logging;
             static class Mailer
             {
-                public static async Task Send(ILogger logger, Patient p, ClaimsPrincipal user)
+                public static async Task Send(ILogger logger, Patient p, ClaimsPrincipal principal, string clientIp)
                 {
-                    PiiAuditLog.PiiAccessed(logger, user.FindFirst(ClaimTypes.NameIdentifier)?.Value, "read Patient.Email", null);
+                    PiiAuditLog.PiiAccessed(logger, principal.FindFirst(ClaimTypes.NameIdentifier)?.Value, "read Patient.Email in Mailer.Send", clientIp);
                     await Deliver(p.Email);
                 }
 
-                public static string Outer(ILogger logger, Patient p, string ipAddress)
+                public static string Outer(ILogger logger, Patient p, string ipAddress, System.Guid userId)
                 {
                     return Name();
                     string Name()
                     {
-                        PiiAuditLog.PiiAccessed(logger, null, "read Patient.FullName", ipAddress);
+                        PiiAuditLog.PiiAccessed(logger, userId.ToString(), "read Patient.FullName in Mailer.Outer", ipAddress);
                         return p.FullName;
                     }
                 }
@@ -376,7 +376,7 @@ public class UnauditedPiiReadCodeFixTests
             {
                 public string Show(Patient p, string userId, string ipAddress)
                 {
-                    PiiAuditLog.PiiAccessed(logger, userId, "read Patient.Email", ipAddress);
+                    PiiAuditLog.PiiAccessed(logger, userId, "read Patient.Email in Service.Show", ipAddress);
                     return p.Email;
                 }
             }
@@ -405,7 +405,7 @@ public class UnauditedPiiReadCodeFixTests
             {
                 public string Show(Patient p, string userId, string ipAddress)
                 {
-                    Clinic.Audit.PiiAuditLog.PiiAccessed(logger, userId, "read Patient.Email", ipAddress);
+                    Clinic.Audit.PiiAuditLog.PiiAccessed(logger, userId, "read Patient.Email in Service.Show", ipAddress);
                     return p.Email;
                 }
             }
@@ -418,6 +418,32 @@ public class UnauditedPiiReadCodeFixTests
         test.FixedState.Sources.Add(("/0/Patient.cs", Patient));
         test.FixedState.Sources.Add(("/0/Audit/PiiAuditLog.cs", namespacedHelper));
         test.ExpectedDiagnostics.Add(Expect(0, "Patient.Email"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task FieldWithNoSourceInScope_OffersNoFix_RatherThanNullOrAMadeUpValue()
+    {
+        const string source = """
+            using Microsoft.Extensions.Logging;
+            public class User { public int Id { get; set; } }
+            class Service(ILogger logger)
+            {
+                // No IP address anywhere in scope.
+                public string NoIp(Patient p, string userId) => {|#0:p.Email|};
+
+                // No user: an entity named "user" is not an id, and would log its type name.
+                public string NoUser(Patient p, User user, string ipAddress) => {|#1:p.Email|};
+
+                // Nothing at all.
+                public string Nothing(Patient p) => {|#2:p.Email|};
+            }
+            """;
+
+        var test = new PiiAuditFixTest(source, source);
+        test.TestState.Sources.Add(("/0/Patient.cs", Patient));
+        test.FixedState.Sources.Add(("/0/Patient.cs", Patient));
+        test.ExpectedDiagnostics.AddRange(new[] { Expect(0, "Patient.Email"), Expect(1, "Patient.Email"), Expect(2, "Patient.Email") });
         await test.RunAsync();
     }
 }

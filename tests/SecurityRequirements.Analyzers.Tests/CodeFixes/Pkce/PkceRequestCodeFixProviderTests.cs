@@ -13,20 +13,20 @@ public class PkceRequestCodeFixProviderTests
         """;
 
     [Fact]
-    public async Task AuthorizeUrl_GetsVerifierAndS256Challenge_TokenRequestGetsVerifier_HelperAddedOnce()
+    public async Task AuthorizeUrl_GetsTheS256ChallengeOfTheKeptVerifier_TokenRequestGetsTheVerifier_HelperAddedOnce()
     {
         const string source = """
             using Duende.IdentityModel.Client;
 
-            static class Login
+            class Login(string codeVerifier)
             {
-                static string Start(RequestUrl url)
+                string Start(RequestUrl url)
                 {
                     // send the user to the IdP
                     return {|SRA2005:url.CreateAuthorizeUrl(clientId: "web", responseType: "code", scope: "openid")|};
                 }
 
-                static string Again(RequestUrl url)
+                static string Again(RequestUrl url, string verifier)
                 {
                     var target = {|SRA2005:url.CreateAuthorizeUrl("web", "code")|};
                     return target;
@@ -39,19 +39,17 @@ public class PkceRequestCodeFixProviderTests
         const string fixedSource = """
             using Duende.IdentityModel.Client;
 
-            static class Login
+            class Login(string codeVerifier)
             {
-                static string Start(RequestUrl url)
+                string Start(RequestUrl url)
                 {
                     // send the user to the IdP
-                    var codeVerifier = PkceCodes.CreateVerifier();
                     return url.CreateAuthorizeUrl(clientId: "web", responseType: "code", scope: "openid", codeChallenge: PkceCodes.CreateChallenge(codeVerifier), codeChallengeMethod: "S256");
                 }
 
-                static string Again(RequestUrl url)
+                static string Again(RequestUrl url, string verifier)
                 {
-                    var codeVerifier = PkceCodes.CreateVerifier();
-                    var target = url.CreateAuthorizeUrl("web", "code", codeChallenge: PkceCodes.CreateChallenge(codeVerifier), codeChallengeMethod: "S256");
+                    var target = url.CreateAuthorizeUrl("web", "code", codeChallenge: PkceCodes.CreateChallenge(verifier), codeChallengeMethod: "S256");
                     return target;
                 }
 
@@ -64,6 +62,24 @@ public class PkceRequestCodeFixProviderTests
         test.TestState.ReferenceAssemblies = OAuthReferences.DuendeIdentityModel;
         test.NumberOfIncrementalIterations = 3;
         test.NumberOfFixAllIterations = 1;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task AuthorizeUrlWithNoVerifierKept_OffersNoFix()
+    {
+        // A verifier made here and dropped would bind the code to a verifier the token request can never send.
+        const string source = """
+            using Duende.IdentityModel.Client;
+
+            static class Login
+            {
+                static string Start(RequestUrl url) => {|SRA2005:url.CreateAuthorizeUrl(clientId: "web", responseType: "code")|};
+            }
+            """;
+
+        var test = Fix.Create(source, source, Yaml);
+        test.TestState.ReferenceAssemblies = OAuthReferences.DuendeIdentityModel;
         await test.RunAsync();
     }
 

@@ -12,24 +12,110 @@ using SecurityRequirements.Analyzers.CodeFixes.Internal;
 namespace SecurityRequirements.Analyzers.CodeFixes.Encryption;
 
 /// <summary>
-/// Plans the replacement of a local DES/TripleDES/RC2/Rijndael instance by <see cref="AesGcmHelper"/>: the instance's
-/// one encryption (a shape <see cref="AesGcmRewrite"/> knows) becomes <c>AesGcmEncryption.Encrypt(key, data)</c> with the
-/// key the code supplies, and the declaration goes together with the configuration statements that were its only other
-/// uses. Anything else the instance does (decrypting, key generation, being passed on) means no plan.
+/// Plans the replacement of an unauthenticated encryption by <see cref="AesGcmHelper"/> for SRA1001 and SRA1003. When the
+/// cipher is a local whose other uses only configure it, the local goes too: its one encryption (a shape
+/// <see cref="AesGcmRewrite"/> knows) becomes <c>AesGcmEncryption.Encrypt(key, data)</c> with the key the code supplies,
+/// and the declaration, the settings (Key, IV, Mode, Padding, sizes) and Dispose/Clear go with it, so no setting is left on
+/// an object nothing uses. An AES instance that lives on (a parameter, a field, a local used again) keeps its settings
+/// and gives its key: <c>AesGcmEncryption.Encrypt(aes.Key, data)</c>.
 /// </summary>
-internal static class LegacyCipherRewrite
+/// <remarks>
+/// What the fixed code encrypts must stay decryptable, so there is no plan when the key that reaches the helper can be
+/// seen not to be 32 bytes (a 16-byte array, <c>KeySize = 128</c>, any DES, TripleDES or RC2 key), when the key would be
+/// lost with the instance (a random key nothing reads), or when the project decrypts with a SymmetricAlgorithm anywhere
+/// (<see cref="ReadPaths"/>): that read path would no longer read what the fixed code writes.
+/// </remarks>
+internal static class CipherInstanceRewrite
 {
+    private const int HelperKeyBytes = 32;
+
     private static readonly SyntaxAnnotation UnwrapAnnotation = new("SecurityRequirements.UnwrapUsing");
 
     /// <summary>Settings that configure only the instance; assignments to them disappear with it.</summary>
     private static readonly ImmutableHashSet<string> Settings = ImmutableHashSet.Create("Key", "IV", "Mode", "Padding", "KeySize", "BlockSize", "FeedbackSize");
 
-    public static bool TryPlan(SemanticModel model, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken, out Plan plan)
+    /// <summary>SRA1001: the legacy cipher created at the diagnostic, with its one encryption.</summary>
+    public static bool TryPlanLegacy(SemanticModel model, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken, out Plan plan)
     {
         plan = default;
-        if (!diagnostic.Properties.TryGetValue("Algorithm", out var algorithm) || algorithm is null
+
+        // DES keys are 8 bytes, TripleDES keys 16 or 24, RC2 keys at most 16: none can reach the AES-256 helper. Rijndael's can.
+        if (!diagnostic.Properties.TryGetValue("Algorithm", out var algorithm) || algorithm != "Rijndael"
             || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax creation
-            || !HasOnlyConstantArguments(model, creation, cancellationToken))
+            || !TryDeclaration(model, creation, cancellationToken, out var instance)
+            || TryPlanInstance(model, instance, expected: null, cancellationToken, out plan) != InstanceOutcome.Planned
+            || ReadPaths.Decrypts(model.Compilation, cancellationToken))
+        {
+            plan = default;
+            return false;
+        }
+
+        plan = plan with { Algorithm = algorithm };
+        return true;
+    }
+
+    /// <summary>SRA1003: the encryption at the diagnostic, with its local instance when that goes too.</summary>
+    public static bool TryPlanEncryption(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken, out Plan plan)
+    {
+        plan = default;
+        if (!AesGcmRewrite.TryPlan(model, invocation, cancellationToken, out var rewrite)
+            || ReadPaths.Decrypts(model.Compilation, cancellationToken))
+        {
+            return false;
+        }
+
+        var receiver = ((MemberAccessExpressionSyntax)invocation.Expression).Expression;
+        var receiverSymbol = model.GetSymbolInfo(receiver, cancellationToken).Symbol;
+        if (receiverSymbol is ILocalSymbol local
+            && local.DeclaringSyntaxReferences.Length == 1
+            && local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: var initializer }
+            && IsCipherCreation(model, SymbolReferences.Unwrap(initializer), cancellationToken)
+            && TryDeclaration(model, SymbolReferences.Unwrap(initializer), cancellationToken, out var instance))
+        {
+            switch (TryPlanInstance(model, instance, invocation, cancellationToken, out plan))
+            {
+                case InstanceOutcome.Planned:
+                    return true;
+                case InstanceOutcome.KeyLost:
+                    return false;
+            }
+
+            // Used again after this encryption: the instance stays, and so do its settings; it gives its key.
+        }
+
+        if (rewrite.Key is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Key" } ownKey && ownKey.Expression.IsEquivalentTo(receiver)
+            ? !ReceiverKeyFits(model, receiverSymbol, invocation, cancellationToken)
+            : !KeyFits(model, rewrite.Key, cancellationToken))
+        {
+            return false;
+        }
+
+        plan = new Plan("AES", rewrite, null, ImmutableArray<StatementSyntax>.Empty, null, false);
+        return true;
+    }
+
+    /// <summary><c>new AesManaged()</c> or <c>Aes.Create()</c>: a creation whose removal loses nothing but the instance.</summary>
+    private static bool IsCipherCreation(SemanticModel model, ExpressionSyntax creation, CancellationToken cancellationToken)
+    {
+        var symmetricAlgorithm = CryptoTypes.Resolve(model.Compilation).SymmetricAlgorithm;
+        return model.GetSymbolInfo(creation, cancellationToken).Symbol is IMethodSymbol method
+            && (method.MethodKind == MethodKind.Constructor || (method.IsStatic && method.Name == "Create"))
+            && CryptoTypes.DerivesFrom(method.ContainingType, symmetricAlgorithm);
+    }
+
+    /// <summary><c>aes.Key</c> read somewhere besides the encryption being rewritten (kept, returned, wrapped).</summary>
+    private static bool ReadsKey(SemanticModel model, SyntaxNode body, ILocalSymbol local, InvocationExpressionSyntax encryption, CancellationToken cancellationToken) =>
+        SymbolReferences.In(model, body, local, cancellationToken).Any(use =>
+            use.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Key" } access
+            && access.Expression == use
+            && !encryption.Span.Contains(use.Span)
+            && !(access.Parent is AssignmentExpressionSyntax assignment && assignment.Left == access));
+
+    /// <summary>The local a cipher creation initializes, and the scope it lives in.</summary>
+    private static bool TryDeclaration(SemanticModel model, ExpressionSyntax creation, CancellationToken cancellationToken, out Instance instance)
+    {
+        instance = default;
+        if (creation is not (BaseObjectCreationExpressionSyntax or InvocationExpressionSyntax) || !HasOnlyConstantArguments(model, creation, cancellationToken))
         {
             return false;
         }
@@ -48,27 +134,31 @@ internal static class LegacyCipherRewrite
         }
 
         // The scope the instance lives in: the block of "using var x = …;" / "var x = …;", or the body of "using (var x = …) { }".
-        BlockSyntax scope;
-        LocalDeclarationStatementSyntax? declarationStatement = null;
-        UsingStatementSyntax? usingStatement = null;
         switch (declaration.Parent)
         {
             case LocalDeclarationStatementSyntax { Parent: BlockSyntax block } statement:
-                scope = block;
-                declarationStatement = statement;
-                break;
+                instance = new Instance(creation, local, block, statement, null);
+                return true;
             case UsingStatementSyntax { Statement: BlockSyntax body } statement:
-                scope = body;
-                usingStatement = statement;
-                break;
+                instance = new Instance(creation, local, body, null, statement);
+                return true;
             default:
                 return false;
         }
+    }
 
-        if (!TryClassifyUses(model, scope, local, cancellationToken, out var encryption, out var keyAssignment, out var removed)
+    /// <summary>
+    /// The instance goes with its one encryption (<paramref name="expected"/> when given) when its other uses only
+    /// configure it and the code supplies the key.
+    /// </summary>
+    private static InstanceOutcome TryPlanInstance(SemanticModel model, Instance instance, InvocationExpressionSyntax? expected, CancellationToken cancellationToken, out Plan plan)
+    {
+        plan = default;
+        if (!TryClassifyUses(model, instance.Scope, instance.Local, cancellationToken, out var encryption, out var keyAssignment, out var removed)
+            || (expected is not null && encryption != expected)
             || !AesGcmRewrite.TryPlan(model, encryption, cancellationToken, out var rewrite))
         {
-            return false;
+            return InstanceOutcome.OtherUses;
         }
 
         // The key: the CreateEncryptor(key, iv) argument, else the value the code assigns to Key. Never alg.Key, which
@@ -85,24 +175,123 @@ internal static class LegacyCipherRewrite
             key = keyAssignment.Right;
             keyStatement = keyAssignment.Parent as StatementSyntax;
         }
-        else if (InitializedKey(creation) is { } initialized)
+        else if (InitializedKey(instance.Creation) is { } initialized)
         {
             key = initialized;
-            keyStatement = (StatementSyntax?)declarationStatement ?? usingStatement;
+            keyStatement = (StatementSyntax?)instance.Declaration ?? instance.Using;
         }
         else
         {
-            return false; // the instance's own random key would be lost
+            return InstanceOutcome.KeyLost; // the instance's own random key would be lost
         }
 
         if (!IsProvisionedKey(model, key, cancellationToken)
-            || (keyStatement is not null && !StaysValid(model, scope, keyStatement, rewrite.Replaced, key, cancellationToken)))
+            || !KeyFits(model, key, cancellationToken)
+            || (keyStatement is not null && !StaysValid(model, instance.Scope, keyStatement, rewrite.Replaced, key, cancellationToken)))
+        {
+            return InstanceOutcome.KeyLost;
+        }
+
+        plan = new Plan(string.Empty, rewrite with { Key = key }, instance.Declaration, removed, instance.Using, instance.Using is not null && CanFlatten(instance.Using, rewrite.RemovedDeclaration));
+        return InstanceOutcome.Planned;
+    }
+
+    /// <summary>A key whose length the code shows is the helper's 32 bytes; one of unknown length passes (it comes from the caller or a key store).</summary>
+    private static bool KeyFits(SemanticModel model, ExpressionSyntax key, CancellationToken cancellationToken)
+    {
+        var length = model.GetOperation(key, cancellationToken) is { } operation ? new ByteOriginTracer(CryptoTypes.Resolve(model.Compilation)).Trace(operation).Length : null;
+        length ??= HashLength(model, key, cancellationToken);
+        return length is null || length == HelperKeyBytes;
+    }
+
+    /// <summary>A key derived by hashing has the hash's length: MD5.HashData(…) is 16 bytes, SHA256 32.</summary>
+    private static int? HashLength(SemanticModel model, ExpressionSyntax key, CancellationToken cancellationToken)
+    {
+        var expression = SymbolReferences.Unwrap(key);
+        if (model.GetSymbolInfo(expression, cancellationToken).Symbol is ILocalSymbol local
+            && local.DeclaringSyntaxReferences.Length == 1
+            && local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: var initializer })
+        {
+            expression = SymbolReferences.Unwrap(initializer);
+        }
+
+        if (expression is not InvocationExpressionSyntax invocation
+            || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { Name: "HashData" or "ComputeHash" } method)
+        {
+            return null;
+        }
+
+        var type = method.IsStatic || invocation.Expression is not MemberAccessExpressionSyntax access
+            ? method.ContainingType
+            : model.GetTypeInfo(access.Expression, cancellationToken).Type;
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            switch (current.Name)
+            {
+                case "MD5" or "HMACMD5":
+                    return 16;
+                case "SHA1" or "HMACSHA1":
+                    return 20;
+                case "SHA256" or "HMACSHA256":
+                    return 32;
+                case "SHA384" or "HMACSHA384":
+                    return 48;
+                case "SHA512" or "HMACSHA512":
+                    return 64;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// <c>aes.Key</c> of an instance that stays: the last Key or KeySize the method gives it before the encryption decides
+    /// its length; with neither, the caller's key or AES's default 256-bit one.
+    /// </summary>
+    private static bool ReceiverKeyFits(SemanticModel model, ISymbol? receiver, InvocationExpressionSyntax encryption, CancellationToken cancellationToken)
+    {
+        if (receiver is null || SymbolReferences.Body(encryption) is not { } body)
         {
             return false;
         }
 
-        plan = new Plan(algorithm, rewrite with { Key = key }, declarationStatement, removed, usingStatement, usingStatement is not null && CanFlatten(usingStatement, rewrite.RemovedDeclaration));
-        return true;
+        ExpressionSyntax? lastKey = null;
+        ExpressionSyntax? lastKeySize = null;
+        foreach (var assignment in body.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+        {
+            if (assignment.SpanStart > encryption.SpanStart
+                || !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                || assignment.Left is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Key" or "KeySize" } target
+                || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(target.Expression, cancellationToken).Symbol, receiver))
+            {
+                continue;
+            }
+
+            // Setting Key sets KeySize, and setting KeySize discards the key: the later one decides.
+            var isKey = target.Name.Identifier.ValueText == "Key";
+            lastKey = isKey ? assignment.Right : null;
+            lastKeySize = isKey ? null : assignment.Right;
+        }
+
+        if (receiver is ILocalSymbol local
+            && local.DeclaringSyntaxReferences.Length == 1
+            && local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: var creation })
+        {
+            lastKey ??= lastKeySize is null ? InitializedKey(SymbolReferences.Unwrap(creation)) : null;
+            if (lastKey is null && lastKeySize is null && !ReadsKey(model, body, local, encryption, cancellationToken))
+            {
+                return false; // a random key nothing else reads: what the helper encrypts could never be decrypted
+            }
+        }
+
+        if (lastKey is not null)
+        {
+            return KeyFits(model, lastKey, cancellationToken);
+        }
+
+        return lastKeySize is null
+            || model.GetConstantValue(lastKeySize, cancellationToken) is not { HasValue: true, Value: int bits }
+            || bits == HelperKeyBytes * 8;
     }
 
     public static void Apply(DocumentEdits edits, Plan plan, string helperName)
@@ -384,6 +573,19 @@ internal static class LegacyCipherRewrite
 
         return block.WithStatements(SyntaxFactory.List(statements));
     }
+
+    private enum InstanceOutcome
+    {
+        Planned,
+
+        /// <summary>The instance has uses besides its settings and this encryption, so it stays.</summary>
+        OtherUses,
+
+        /// <summary>The instance could go, but the key the helper would get is lost, unfit or not the code's own.</summary>
+        KeyLost,
+    }
+
+    private readonly record struct Instance(ExpressionSyntax Creation, ILocalSymbol Local, BlockSyntax Scope, LocalDeclarationStatementSyntax? Declaration, UsingStatementSyntax? Using);
 
     internal readonly record struct Plan(
         string Algorithm,
