@@ -52,6 +52,11 @@ internal sealed class SecurityRequirementsTools(ProjectHost host)
             var policy = RequirementsContext.Resolve(loaded.AnalyzerOptions, cancellationToken);
             var text = new StringBuilder();
             text.Append("Project: ").Append(loaded.ProjectPath).Append('\n');
+            if (!loaded.Restored)
+            {
+                text.Append("The project has not been restored (obj/project.assets.json is missing): run 'dotnet restore' on it.\n");
+            }
+
             text.Append(loaded.ReferencesPackage
                 ? "The project references SecurityRequirements.Analyzers: its build enforces these controls.\n"
                 : "The project does not reference SecurityRequirements.Analyzers, so its build enforces nothing yet; this server checks code as the package would (dotnet add package SecurityRequirements.Analyzers).\n");
@@ -408,6 +413,11 @@ internal sealed class SecurityRequirementsTools(ProjectHost host)
 
     private static void AddPackageNote(LoadedProject loaded, List<string> notes)
     {
+        if (!loaded.Restored)
+        {
+            notes.Add("The project has not been restored (obj/project.assets.json is missing): its package references are not resolved, so code that uses them shows compiler errors; run 'dotnet restore' on it.");
+        }
+
         if (!loaded.ReferencesPackage)
         {
             notes.Add("The project does not reference SecurityRequirements.Analyzers: its own build reports none of this until the package is added.");

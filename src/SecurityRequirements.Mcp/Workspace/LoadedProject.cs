@@ -56,6 +56,12 @@ internal sealed class LoadedProject : IDisposable
     public InputStamps Stamps { get; }
 
     /// <summary>
+    /// Whether restore has run (obj/project.assets.json exists). Without it the design-time build still gives the framework's
+    /// references, but none of the packages', so the project loads and code that uses a package shows compiler errors.
+    /// </summary>
+    public bool Restored => File.Exists(Path.Combine(ProjectDirectory, "obj", "project.assets.json"));
+
+    /// <summary>
     /// One instance for the life of this load: the policy is resolved once per options instance and reused by every call,
     /// so an edit to C# never re-reads the requirements.
     /// </summary>
