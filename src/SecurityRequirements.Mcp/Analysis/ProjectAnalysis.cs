@@ -14,8 +14,10 @@ internal static class ProjectAnalysis
 {
     public static async Task<AnalysisReport> AnalyzeAsync(Project project, AnalyzerOptions options, IEnumerable<DocumentId> documentIds, CancellationToken cancellationToken)
     {
+        var trace = Trace.Start();
         var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The project has no compilation.");
+        trace.Mark("compilation");
         var failures = new ConcurrentQueue<string>();
         var withAnalyzers = compilation.WithAnalyzers(SraComponents.Instance.Analyzers, Options(options, failures));
         var documents = ImmutableArray.CreateBuilder<AnalyzedDocument>();
@@ -23,12 +25,46 @@ internal static class ProjectAnalysis
         {
             var document = project.GetDocument(id)!;
             var tree = await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
-            var model = compilation.GetSemanticModel(tree!);
-            var syntax = await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree!, cancellationToken).ConfigureAwait(false);
-            var semantic = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, cancellationToken).ConfigureAwait(false);
-            var errors = model.GetDiagnostics(span: null, cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error);
-            documents.Add(new AnalyzedDocument(document, Sorted(syntax.Concat(semantic).Where(IsReported)), Sorted(errors)));
+            // The analyzers' own compilation (it carries their semantic model cache), so the compiler's diagnostics reuse their binding.
+            var model = withAnalyzers.Compilation.GetSemanticModel(tree!);
+
+            // The file's whole span rather than none: for a file with global usings, a request for the whole tree also decides
+            // which of them are unused, which binds every file of the project (seconds, for both the compiler's diagnostics and
+            // the analyzers' compilation events); the span covers every node of the file all the same.
+            var span = (await tree!.GetRootAsync(cancellationToken).ConfigureAwait(false)).FullSpan;
+
+            // The analyzers and the compiler's own checks of the file are independent: on two cores they run side by side.
+            var analyzers = Task.Run(
+                async () =>
+                {
+                    var syntax = await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree!, cancellationToken).ConfigureAwait(false);
+                    var semantic = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, span, cancellationToken).ConfigureAwait(false);
+                    return syntax.AddRange(semantic);
+                },
+                cancellationToken);
+            var errors = Task.Run(() => model.GetDiagnostics(span, cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList(), cancellationToken);
+            await Task.WhenAll(analyzers, errors).ConfigureAwait(false);
+            trace.Mark("analyzers and compiler diagnostics of " + Path.GetFileName(tree!.FilePath));
+            documents.Add(new AnalyzedDocument(document, Sorted((await analyzers.ConfigureAwait(false)).Where(IsReported)), Sorted(await errors.ConfigureAwait(false))));
         }
+
+        if (Trace.IsEnabled)
+        {
+            var times = new List<(string Name, double Ms)>();
+            foreach (var analyzer in SraComponents.Instance.Analyzers)
+            {
+                var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).ConfigureAwait(false);
+                times.Add((analyzer.GetType().Name, telemetry.ExecutionTime.TotalMilliseconds));
+            }
+
+            var top = times
+                .OrderByDescending(t => t.Ms)
+                .Take(5)
+                .Select(t => $"{t.Name} {t.Ms:F0}");
+            trace.Mark("top analyzers: " + string.Join(", ", top));
+        }
+
+        trace.Write("analysis");
 
         return new AnalysisReport(compilation, documents.ToImmutable(), [.. failures.Distinct(StringComparer.Ordinal)]);
     }
@@ -49,7 +85,7 @@ internal static class ProjectAnalysis
             options,
             onAnalyzerException: (exception, analyzer, _) => failures.Enqueue($"{analyzer.GetType().Name} threw {exception.GetType().Name}: {exception.Message} (a bug of the analyzer: its diagnostics may be missing)"),
             concurrentAnalysis: false,
-            logAnalyzerExecutionTime: false,
+            logAnalyzerExecutionTime: Trace.IsEnabled,
             reportSuppressedDiagnostics: false);
 
     private static bool IsReported(Diagnostic diagnostic) =>

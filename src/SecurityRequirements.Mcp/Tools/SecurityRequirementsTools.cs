@@ -87,8 +87,10 @@ internal sealed class SecurityRequirementsTools(ProjectHost host)
         CancellationToken cancellationToken) =>
         host.UseAsync(async (loaded, ct) =>
         {
+            var trace = Trace.Start();
             var (project, proposed) = ProposedFiles.Apply(loaded, files, host.Limits);
             var report = await ProjectAnalysis.AnalyzeAsync(project, loaded.AnalyzerOptions, proposed.Select(p => p.Id), ct).ConfigureAwait(false);
+            trace.Mark("analysis");
             var notes = new List<string>(report.AnalyzerFailures);
             var diagnostics = new List<SraDiagnosticEntry>();
             var errors = new List<CompilerErrorEntry>();
@@ -120,6 +122,8 @@ internal sealed class SecurityRequirementsTools(ProjectHost host)
             }
 
             AddPackageNote(loaded, notes);
+            trace.Mark("fixes and results");
+            trace.Write("check");
             var summary = totalSra == 0 && totalErrors == 0
                 ? $"Clean: no SRA diagnostic and no compiler error in {Count(checkedFiles.Count, "file")}."
                 : $"{Count(totalSra, "SRA diagnostic")} ({fixable} fixable with the fix tool) and {Count(totalErrors, "compiler error")} in {Count(checkedFiles.Count, "file")}.";

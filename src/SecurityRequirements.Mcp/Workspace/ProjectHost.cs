@@ -32,7 +32,29 @@ internal sealed class ProjectHost : IAsyncDisposable
     {
         if (_target.ProjectPath is { } path && _pendingLoad is null && _current is null)
         {
-            _pendingLoad = Task.Run(() => ProjectLoader.LoadAsync(path, _log, CancellationToken.None));
+            _pendingLoad = Task.Run(async () =>
+            {
+                var trace = Analysis.Trace.Start();
+                var warmUp = Task.Run(async () =>
+                {
+                    await Analysis.WarmUp.RunAsync(_log, CancellationToken.None).ConfigureAwait(false);
+                    trace.Mark("warm-up");
+                });
+                var loaded = await ProjectLoader.LoadAsync(path, _log, CancellationToken.None).ConfigureAwait(false);
+                trace.Mark("design-time build");
+                await warmUp.ConfigureAwait(false);
+
+                // The project's own compilation and generators, once, so that the first call starts from a warm snapshot.
+                if (loaded.Project.DocumentIds.FirstOrDefault() is { } first)
+                {
+                    await Analysis.ProjectAnalysis.AnalyzeAsync(loaded.Project, loaded.AnalyzerOptions, [first], CancellationToken.None).ConfigureAwait(false);
+                }
+
+                trace.Mark("first analysis");
+                trace.Write("start");
+
+                return loaded;
+            });
         }
     }
 
@@ -42,7 +64,10 @@ internal sealed class ProjectHost : IAsyncDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            var trace = Analysis.Trace.Start();
             var project = await GetCurrentAsync(cancellationToken).ConfigureAwait(false);
+            trace.Mark("project up to date");
+            trace.Write("call");
             return await work(project, cancellationToken).ConfigureAwait(false);
         }
         finally
