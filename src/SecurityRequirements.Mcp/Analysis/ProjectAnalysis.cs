@@ -28,9 +28,8 @@ internal static class ProjectAnalysis
             // The analyzers' own compilation (it carries their semantic model cache), so the compiler's diagnostics reuse their binding.
             var model = withAnalyzers.Compilation.GetSemanticModel(tree!);
 
-            // The file's whole span rather than none: for a file with global usings, a request for the whole tree also decides
-            // which of them are unused, which binds every file of the project (seconds, for both the compiler's diagnostics and
-            // the analyzers' compilation events); the span covers every node of the file all the same.
+            // The file's whole span rather than none: a request for the whole tree also decides which usings are unused, which
+            // for global usings binds every file of the project; the span covers every node of the file all the same.
             var span = (await tree!.GetRootAsync(cancellationToken).ConfigureAwait(false)).FullSpan;
 
             // The analyzers and the compiler's own checks of the file are independent: on two cores they run side by side.
