@@ -11,6 +11,7 @@ using SecurityRequirements.Analyzers.Benchmarks;
 // Usage: dotnet run -c Release --project tests/SecurityRequirements.Analyzers.Benchmarks -- [--sizes 10000,50000,200000] [--runs 3] [--seed 42] [--out file.md] [--no-peers] [--tools ours]
 //        ... -- --cold                      (the fixed cost of a first compilation in a fresh process)
 //        ... -- --real <folder> --project <csproj relative to it> [--pairs 3] [--property -p:X=Y]... [--no-wall] [--no-warm] [--warm-runs 3] [--feed dir] [--policy yaml] [--work dir]
+//        ... -- --mcp [--files 200] [--runs 20] [--out file.md]   (the MCP server: cold start and warm check latency)
 var sizes = new List<int> { 10_000, 50_000, 200_000 };
 var runs = 3;
 var seed = 42;
@@ -33,6 +34,9 @@ for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
     {
+        case "--mcp":
+            // The MCP server's cold start and warm check latency (McpBenchmark.cs); the arguments after it are its own.
+            return await McpBenchmark.RunAsync(args[(i + 1)..]);
         case "--sizes":
             sizes = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
             break;

@@ -22,10 +22,11 @@ public sealed class ToolCommandTests : IDisposable
     {
         var run = await RunAsync("--help");
 
-        Assert.Equal(["attestation", "brief", "verify"], CommandCatalog.All.Select(c => c.Name));
+        Assert.Equal(["attestation", "brief", "mcp", "verify"], CommandCatalog.All.Select(c => c.Name));
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("  attestation  Extract the security attestation", run.Out, StringComparison.Ordinal);
         Assert.Contains("  verify       Check a built assembly's attestation", run.Out, StringComparison.Ordinal);
+        Assert.Contains("  mcp          Serve the Model Context Protocol over stdio", run.Out, StringComparison.Ordinal);
     }
 
     [Theory]
