@@ -9,6 +9,12 @@ using SecurityRequirements.Analyzers.Analyzers;
 using SecurityRequirements.Analyzers.Benchmarks;
 
 // Usage: dotnet run -c Release --project tests/SecurityRequirements.Analyzers.Benchmarks -- [--sizes 10000,50000,200000] [--runs 3] [--seed 42] [--out file.md] [--no-peers] [--tools ours]
+// Or: -- --diagnostics <folder of .sarif logs> [--root dir] [--out file.md] [--tsv file.tsv]: our diagnostics of a built tree per rule (docs/real-code/collect.sh).
+if (args is ["--diagnostics", ..])
+{
+    return RealCodeDiagnostics.Run(args[1..]);
+}
+
 var sizes = new List<int> { 10_000, 50_000, 200_000 };
 var runs = 3;
 var seed = 42;
