@@ -12,6 +12,12 @@ using SecurityRequirements.Analyzers.Benchmarks;
 //        ... -- --cold                      (the fixed cost of a first compilation in a fresh process)
 //        ... -- --real <folder> --project <csproj relative to it> [--pairs 3] [--property -p:X=Y]... [--no-wall] [--no-warm] [--warm-runs 3] [--feed dir] [--policy yaml] [--work dir]
 //        ... -- --mcp [--files 200] [--runs 20] [--out file.md]   (the MCP server: cold start and warm check latency)
+//        ... -- --diagnostics <folder of .sarif logs> [--root dir] [--out file.md] [--tsv file.tsv]: our diagnostics of a built tree per rule (docs/real-code/collect.sh).
+if (args is ["--diagnostics", ..])
+{
+    return RealCodeDiagnostics.Run(args[1..]);
+}
+
 var sizes = new List<int> { 10_000, 50_000, 200_000 };
 var runs = 3;
 var seed = 42;
