@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
 using SecurityRequirements.Analyzers.PackageTests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -27,6 +29,61 @@ public sealed class ToolTests(PackageFixture fixture, ITestOutputHelper output)
         Assert.Contains("  attestation  ", help.Output, StringComparison.Ordinal);
         Assert.Contains("  brief  ", help.Output, StringComparison.Ordinal);
         Assert.Contains("  verify  ", help.Output, StringComparison.Ordinal);
+        Assert.Contains("  mcp  ", help.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Installed_tool_serves_mcp_over_stdio_and_checks_a_proposed_file_in_a_sample()
+    {
+        // The installed tool as an agent's client starts it: its MSBuildWorkspace build host must have come with the package.
+        var consumer = CopySample("tool-mcp", "Compliant");
+        Build(consumer);
+        var environment = new Dictionary<string, string?> { ["MSBUILDDISABLENODEREUSE"] = "1", ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" };
+        foreach (var (name, value) in fixture.SraEnvironment())
+        {
+            environment[name] = value;
+        }
+
+        // What `dotnet test` sets for its own MSBuild must not leak into the server's design-time build.
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(n => n.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) && !n.Equals("MSBUILDDISABLENODEREUSE", StringComparison.OrdinalIgnoreCase)))
+        {
+            environment[name] = null;
+        }
+
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await using var client = await McpClient.CreateAsync(
+            new StdioClientTransport(new StdioClientTransportOptions
+            {
+                Name = "sra mcp",
+                Command = fixture.Sra,
+                Arguments = ["mcp", "--project", "app.csproj"],
+                WorkingDirectory = consumer.Root,
+                EnvironmentVariables = environment,
+                StandardErrorLines = log.Enqueue,
+            }),
+            cancellationToken: timeout.Token);
+
+        var tools = await client.ListToolsAsync(cancellationToken: timeout.Token);
+        Assert.Equal(["attestation", "check", "fix", "requirements"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+
+        const string LegacyVault = "using System.Security.Cryptography;\n\nnamespace App.Storage;\n\npublic sealed class LegacyVault\n{\n    public byte[] Seal(byte[] key, byte[] iv, byte[] data)\n    {\n        using var des = DES.Create();\n        des.Key = key;\n        return des.EncryptCbc(data, iv);\n    }\n}\n";
+        var result = await client.CallToolAsync(
+            "check",
+            new Dictionary<string, object?> { ["files"] = new[] { new Dictionary<string, object?> { ["path"] = "Storage/LegacyVault.cs", ["text"] = LegacyVault } } },
+            cancellationToken: timeout.Token);
+        var text = string.Concat(result.Content.OfType<TextContentBlock>().Select(c => c.Text));
+        Assert.False(result.IsError == true, text + "\nServer log:\n" + string.Join("\n", log));
+        using var check = JsonDocument.Parse(text);
+        var diagnostic = Assert.Single(check.RootElement.GetProperty("diagnostics").EnumerateArray());
+        Assert.Equal(("SRA1001", "SEC-001", 9, 25), (
+            diagnostic.GetProperty("id").GetString(),
+            diagnostic.GetProperty("control").GetString(),
+            diagnostic.GetProperty("line").GetInt32(),
+            diagnostic.GetProperty("column").GetInt32()));
+        Assert.Empty(check.RootElement.GetProperty("compilerErrors").EnumerateArray());
+        Assert.False(File.Exists(consumer.PathOf("Storage/LegacyVault.cs")), "check writes nothing");
     }
 
     [Fact]

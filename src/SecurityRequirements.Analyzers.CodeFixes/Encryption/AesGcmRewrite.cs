@@ -74,7 +74,7 @@ internal static class AesGcmRewrite
         }
     }
 
-    private static ExpressionSyntax Key(ExpressionSyntax receiver) =>
+    private static MemberAccessExpressionSyntax Key(ExpressionSyntax receiver) =>
         SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver.WithoutTrivia(), SyntaxFactory.IdentifierName("Key"));
 
     /// <summary>Reading <c>.Key</c> from the receiver must see the same instance: a name or member chain, not a call.</summary>

@@ -113,7 +113,7 @@ internal static class StatementRemoval
         }
 
         var leading = statement.GetLeadingTrivia();
-        var indentation = leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia) ? new[] { leading[leading.Count - 1] } : new SyntaxTrivia[0];
+        var indentation = leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia) ? new[] { leading[leading.Count - 1] } : System.Array.Empty<SyntaxTrivia>();
         var line = indentation.Concat(trailing.SkipWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia))).ToList();
         if (!line[line.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia))
         {

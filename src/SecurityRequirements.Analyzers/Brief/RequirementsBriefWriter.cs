@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
-using SecurityRequirements.Analyzers.Analyzers.PiiAudit;
 using SecurityRequirements.Analyzers.Configuration;
 using SecurityRequirements.Analyzers.Diagnostics;
 using SecurityRequirements.Analyzers.Internal;

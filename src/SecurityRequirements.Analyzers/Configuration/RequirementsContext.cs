@@ -8,7 +8,6 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
-using SecurityRequirements.Analyzers.Internal;
 
 namespace SecurityRequirements.Analyzers.Configuration;
 

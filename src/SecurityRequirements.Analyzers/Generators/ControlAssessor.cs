@@ -37,17 +37,20 @@ internal sealed class ControlAssessor
         }
     }
 
+    private static readonly string[] SeverityNoneReasons = { "its severity is none in the requirements file" };
+    private static readonly string[] NoCheckReasons = { "no built-in check covers it" };
+
     public ControlAssessment Assess(ControlModel control, ImmutableArray<string> rules, IReadOnlyList<string> projectWideWaivers)
     {
         var yaml = control.Severity.ToName();
         if (control.Severity == ControlSeverity.None)
         {
-            return new ControlAssessment("none", ControlStatus.Disabled, new[] { "its severity is none in the requirements file" }, Vouched: false);
+            return new ControlAssessment("none", ControlStatus.Disabled, SeverityNoneReasons, Vouched: false);
         }
 
         if (rules.IsDefaultOrEmpty)
         {
-            return new ControlAssessment(yaml, ControlStatus.NotCompilerVerified, new[] { "no built-in check covers it" }, Vouched: false);
+            return new ControlAssessment(yaml, ControlStatus.NotCompilerVerified, NoCheckReasons, Vouched: false);
         }
 
         if (_options.AnalyzersRun != true)

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Linq;
-using System.Text;
 using SecurityRequirements.Analyzers.Configuration;
 using SecurityRequirements.Analyzers.Internal;
 

@@ -7,7 +7,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 using SecurityRequirements.Analyzers.Configuration;
 using SecurityRequirements.Analyzers.Diagnostics;
 using SecurityRequirements.Analyzers.Internal;

@@ -8,7 +8,10 @@ namespace SecurityRequirements.Mcp.Analysis;
 /// <summary>The code actions our code fixes offer for one diagnostic: asked of the fixers themselves, so "fixable" means a fix really applies to this shape.</summary>
 internal static class FixActions
 {
+    /// <param name="document">The document the diagnostic is in.</param>
+    /// <param name="diagnostic">The diagnostic to fix.</param>
     /// <param name="failures">Receives a line for each fixer that threw (a bug of ours: the fix is then not offered).</param>
+    /// <param name="cancellationToken">Stops the search.</param>
     public static async Task<ImmutableArray<CodeAction>> ForAsync(Document document, Diagnostic diagnostic, ICollection<string> failures, CancellationToken cancellationToken)
     {
         var actions = new List<CodeAction>();

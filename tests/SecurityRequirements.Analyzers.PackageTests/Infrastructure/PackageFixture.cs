@@ -92,7 +92,11 @@ public sealed class PackageFixture : IDisposable
     public string Sra => _sra.Value;
 
     /// <summary>Runs the installed <c>sra</c> in <paramref name="workingDirectory"/>.</summary>
-    public ProcessResult RunSra(string workingDirectory, params string[] arguments)
+    public ProcessResult RunSra(string workingDirectory, params string[] arguments) =>
+        DotNet.RunProgram(Sra, "sra", workingDirectory, arguments, PackTimeout, SraEnvironment());
+
+    /// <summary>What the installed tool's launcher needs in its environment.</summary>
+    public Dictionary<string, string> SraEnvironment()
     {
         // The tool's launcher finds the runtime through DOTNET_ROOT when dotnet is not installed where it looks by default.
         var environment = new Dictionary<string, string>();
@@ -101,7 +105,7 @@ public sealed class PackageFixture : IDisposable
             environment["DOTNET_ROOT"] = Path.GetDirectoryName(new FileInfo(DotNet.Executable).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? DotNet.Executable)!;
         }
 
-        return DotNet.RunProgram(Sra, "sra", workingDirectory, arguments, PackTimeout, environment);
+        return environment;
     }
 
     private ProcessResult Pack(string project)

@@ -1,10 +1,7 @@
-using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 using SecurityRequirements.Analyzers.Configuration;
 using SecurityRequirements.Analyzers.Diagnostics;
 
