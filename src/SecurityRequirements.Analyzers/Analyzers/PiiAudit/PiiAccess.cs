@@ -10,7 +10,8 @@ namespace SecurityRequirements.Analyzers.Analyzers.PiiAudit;
 /// <item>the code reading it belongs to the member's own type (or a type nested in or derived from it): a type
 /// validating, copying or formatting its own state;</item>
 /// <item>the member belongs to an inbound model (a type named like <c>…Request</c>, <c>…Input</c>,
-/// <c>InputModel</c>, <c>…Command</c>, <c>…Query</c>, <c>…Form</c>): it carries what the caller sent, not stored data;</item>
+/// <c>InputModel</c>, <c>…Command</c>, <c>…Query</c>, <c>…Form</c>, or a context handed to a validator or request
+/// handler: <c>…ValidationContext</c>, <c>…RequestContext</c>): it carries what the caller sent, not stored data;</item>
 /// <item>the member belongs to a transfer model (<c>…Response</c>, <c>…Dto</c>, <c>…Model</c>, <c>…Event</c>,
 /// <c>…Message</c>) and the value is only copied into another object (an assignment to a member, an object
 /// initializer, a constructor argument): the data moves from model to model;</item>
@@ -23,6 +24,7 @@ internal static class PiiAccess
     private static readonly string[] InboundWords = { "request", "input", "command", "query", "form" };
     private static readonly string[] TransferWords = { "response", "dto", "model", "vm", "event", "message", "notification", "payload", "contract" };
     private static readonly string[] ModelSuffixes = { "model", "dto", "vm" };
+    private static readonly string[] InboundContextWords = { "validation", "request" };
 
     /// <summary>Whether the read of <paramref name="member"/> at <paramref name="read"/>, inside <paramref name="owner"/>, is access to personal data.</summary>
     public static bool IsMemberAccess(IOperation read, ISymbol member, ISymbol owner)
@@ -79,8 +81,23 @@ internal static class PiiAccess
     /// <summary>A type named after what a caller sends: its members hold what came in, not what was stored.</summary>
     public static bool IsInbound(INamedTypeSymbol type)
     {
-        var (start, length) = WordParts.HeadWord(type.Name, ModelSuffixes);
-        return start >= 0 && WordParts.IsOneOf(type.Name, start, length, InboundWords);
+        var name = type.Name;
+        var (start, length) = WordParts.HeadWord(name, ModelSuffixes);
+        if (start < 0)
+        {
+            return false;
+        }
+
+        if (WordParts.IsOneOf(name, start, length, InboundWords))
+        {
+            return true;
+        }
+
+        // IdentityServer's ResourceOwnerPasswordValidationContext, ProfileDataRequestContext: what a grant request sent.
+        var end = start;
+        return WordParts.Equals(name, start, length, "context")
+            && WordParts.PreviousWord(name, ref end) is var previous and >= 0
+            && WordParts.IsOneOf(name, previous, end - previous, InboundContextWords);
     }
 
     private static bool IsTransfer(INamedTypeSymbol type)

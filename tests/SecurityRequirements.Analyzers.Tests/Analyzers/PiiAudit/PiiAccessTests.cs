@@ -93,6 +93,27 @@ public class PiiAccessTests
     }
 
     [Fact]
+    public async Task ContextsHandedToAValidatorOrRequestHandler_CarryWhatTheCallerSent()
+    {
+        // IdentityServer's password grant: the user name in the validation context is what the client posted.
+        const string source = """
+            public class ResourceOwnerPasswordValidationContext { public string UserName { get; set; } = ""; }
+            public class ProfileDataRequestContext { public string Email { get; set; } = ""; }
+            public class StoreContext { public string Email { get; set; } = ""; }
+            public class UserStore { public User? FindByName(string name) => null; }
+
+            class Validator(UserStore store)
+            {
+                User? Validate(ResourceOwnerPasswordValidationContext context) => store.FindByName(context.UserName);
+                string Profile(ProfileDataRequestContext context) => context.Email.Trim();
+                string Stored(StoreContext context) => {|#0:context.Email|}.Trim();
+            }
+            """;
+
+        await RunAsync(source, Expect(0, "StoreContext.Email"));
+    }
+
+    [Fact]
     public async Task CopyingBetweenTransferModels_IsNotAccess_AndReadingOneForOtherUsesIs()
     {
         const string source = """
