@@ -48,6 +48,9 @@ internal sealed class PiiVocabulary
         "grantor", "invitee", "inviter", "requester", "payer", "payee", "shopper", "signer", "holder", "cardholder",
     };
 
+    /// <summary>Kinds of a person's name that are no entry of their own: "NickName", "PreferredName", "LegalName".</summary>
+    internal static readonly string[] PersonalNameWords = { "nick", "preferred", "legal", "real", "full", "given", "family", "display" };
+
     /// <summary>Postal qualifiers: "HomeCity", "ShippingName", "BillingAddress".</summary>
     internal static readonly string[] PostalWords =
     {
@@ -213,6 +216,12 @@ internal sealed class PiiVocabulary
                 continue;
             }
 
+            if (entry.Kind == EntryKind.Person && NamedAfterSomethingElse(name, runStart, entry.Words))
+            {
+                // "AlgorithmName", "FileName", "CompanyName": the word before says whose name it is, and it is no person's.
+                continue;
+            }
+
             var needsPerson = entry.Kind == EntryKind.Person && !PrecededByQualifier(name, runStart);
             var match = new VocabularyMatch(true, needsPerson, entry.Kind is EntryKind.Date or EntryKind.Team, entry.Kind == EntryKind.Team);
             if (!needsPerson)
@@ -248,6 +257,22 @@ internal sealed class PiiVocabulary
         }
 
         return true;
+    }
+
+    /// <summary>A "…Name" whose word before is neither a person, a postal qualifier nor a kind of personal name.</summary>
+    private static bool NamedAfterSomethingElse(string name, int runStart, string[] words)
+    {
+        if (words[words.Length - 1] != "name")
+        {
+            return false;
+        }
+
+        var end = runStart;
+        var start = WordParts.PreviousWord(name, ref end);
+        return start >= 0
+            && !WordParts.IsOneOf(name, start, end - start, PersonWords)
+            && !WordParts.IsOneOf(name, start, end - start, PostalWords)
+            && !WordParts.IsOneOf(name, start, end - start, PersonalNameWords);
     }
 
     private static bool PrecededByQualifier(string name, int runStart)

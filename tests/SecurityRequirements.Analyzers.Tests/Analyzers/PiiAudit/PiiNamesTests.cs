@@ -97,6 +97,23 @@ public class PiiNamesTests
     }
 
     [Fact]
+    public async Task ANameQualifiedByANonPersonWord_IsNoPersonsName_EvenOnAPersonType()
+    {
+        // BouncyCastle's ISigner is an algorithm; "signer" still makes a Signer's own Name personal data.
+        const string source = """
+            public interface ISigner { string AlgorithmName { get; } }
+            public class Signer { public string Name { get; set; } = ""; public string FileName { get; set; } = ""; public string NickName { get; set; } = ""; }
+
+            class Service
+            {
+                object[] Read(ISigner s, Signer p) => new object[] { s.AlgorithmName, {|#0:p.Name|}, p.FileName, {|#1:p.NickName|} };
+            }
+            """;
+
+        await RunAsync(source, PiiTestSetup.Yaml, Expect(0, "Signer.Name"), Expect(1, "Signer.NickName"));
+    }
+
+    [Fact]
     public async Task NamesOfOtherTypesAndTrailingWords_AreNotPersonalData()
     {
         const string source = """

@@ -66,8 +66,8 @@ public class PiiVocabularyTests
     [InlineData("DisplayName")]
     [InlineData("Address")]
     [InlineData("City")]
-    [InlineData("ClientName")]
     [InlineData("IpAddress")]
+    [InlineData("NickName")]
     public void PersonOnlyNames_NeedTheOwnerToBeAPerson(string name)
     {
         var match = BuiltIn.Match(name);
@@ -89,6 +89,10 @@ public class PiiVocabularyTests
     [InlineData("PassportType")]
     [InlineData("Emails2Send")]
     [InlineData("Value")]
+    [InlineData("ClientName")]
+    [InlineData("AlgorithmName")]
+    [InlineData("FileName")]
+    [InlineData("CompanyName")]
     [InlineData("")]
     public void OtherNames_DoNotMatch(string name) => Assert.False(BuiltIn.Match(name).IsMatch, name);
 
