@@ -219,8 +219,9 @@ internal sealed class PiiClassifier
                 return ImplementsPiiInterfaceMember(property) || IsPositionalPiiProperty(property) ? PiiKind.Member : PiiKind.None;
 
             case IFieldSymbol field:
-                // A constant or an enum member names data but holds none.
-                return !field.IsConst && field.ContainingType?.TypeKind != TypeKind.Enum && IsMarked(field) ? PiiKind.Member : PiiKind.None;
+                // A constant, an enum member or a static readonly identifier object (BouncyCastle's X509Name.DateOfBirth,
+                // an OID) names data but holds none.
+                return !field.IsConst && field.ContainingType?.TypeKind != TypeKind.Enum && !IsStaticIdentifier(field) && IsMarked(field) ? PiiKind.Member : PiiKind.None;
 
             case IParameterSymbol parameter:
                 return IsPrimaryConstructorParameter(parameter) && IsMarked(parameter) ? PiiKind.Member : PiiKind.None;
@@ -229,6 +230,10 @@ internal sealed class PiiClassifier
                 return PiiKind.None;
         }
     }
+
+    private static bool IsStaticIdentifier(IFieldSymbol field) =>
+        field.IsStatic && field.IsReadOnly && field.Type.SpecialType != SpecialType.System_String && field.Type.TypeKind is TypeKind.Class or TypeKind.Struct
+        && field.Type.SpecialType == SpecialType.None && field.Type is not IArrayTypeSymbol;
 
     private bool NameMayBePii(string name)
     {

@@ -114,6 +114,37 @@ public class PiiNamesTests
     }
 
     [Fact]
+    public async Task AStaticReadonlyIdentifierObject_NamesDataButHoldsNone_EvenUnderAGlob()
+    {
+        // BouncyCastle's X509Name.DateOfBirth is the OID of an attribute; a static readonly string can hold an address.
+        const string source = """
+            public class DerObjectIdentifier { }
+            public class X509Name
+            {
+                public static readonly DerObjectIdentifier DateOfBirth = new();
+                public static readonly string Email = "ops@example.com";
+            }
+
+            class Service
+            {
+                object[] Read() => new object[] { X509Name.DateOfBirth, {|#0:X509Name.Email|} };
+            }
+            """;
+        const string yaml = """
+            version: "2.0"
+            controls:
+              - id: SEC-003
+                name: Audit Logging
+                requirement: Log all access to PII with user id, action and IP
+                check: pii-audit
+                parameters:
+                  pii_members: ["*.DateOfBirth", "*.Email"]
+            """;
+
+        await RunAsync(source, yaml, Expect(0, "X509Name.Email", "SEC-003", "Log all access to PII with user id, action and IP"));
+    }
+
+    [Fact]
     public async Task NamesOfOtherTypesAndTrailingWords_AreNotPersonalData()
     {
         const string source = """
