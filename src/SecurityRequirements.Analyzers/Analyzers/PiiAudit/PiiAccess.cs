@@ -11,7 +11,8 @@ namespace SecurityRequirements.Analyzers.Analyzers.PiiAudit;
 /// validating, copying or formatting its own state;</item>
 /// <item>the member belongs to an inbound model (a type named like <c>…Request</c>, <c>…Input</c>,
 /// <c>InputModel</c>, <c>…Command</c>, <c>…Query</c>, <c>…Form</c>, or a context handed to a validator or request
-/// handler: <c>…ValidationContext</c>, <c>…RequestContext</c>): it carries what the caller sent, not stored data;</item>
+/// handler: <c>…ValidationContext</c>, <c>…RequestContext</c>), or is a view or transfer model posted to a controller
+/// action, or a <c>[FromBody]</c>/<c>[FromForm]</c>/<c>[FromQuery]</c> parameter: it carries what the caller sent, not stored data;</item>
 /// <item>the member belongs to a transfer model (<c>…Response</c>, <c>…Dto</c>, <c>…Model</c>, <c>…Event</c>,
 /// <c>…Message</c>) and the value is only copied into another object (an assignment to a member, an object
 /// initializer, a constructor argument): the data moves from model to model;</item>
@@ -36,7 +37,7 @@ internal static class PiiAccess
         }
 
         var instanceType = (read as IMemberReferenceOperation)?.Instance?.Type as INamedTypeSymbol;
-        if (IsInbound(declaring) || (instanceType is not null && IsInbound(instanceType)))
+        if (IsInbound(declaring) || (instanceType is not null && IsInbound(instanceType)) || IsBoundFromTheRequest(read))
         {
             return false;
         }
@@ -98,6 +99,47 @@ internal static class PiiAccess
         return WordParts.Equals(name, start, length, "context")
             && WordParts.PreviousWord(name, ref end) is var previous and >= 0
             && WordParts.IsOneOf(name, previous, end - previous, InboundContextWords);
+    }
+
+    /// <summary>
+    /// A member of a view or transfer model that is a controller action's parameter, or of a parameter marked
+    /// [FromBody]/[FromForm]/[FromQuery]: the model binder filled it from what the caller posted
+    /// (<c>Register(RegisterViewModel model)</c> reading <c>model.Email</c>).
+    /// </summary>
+    private static bool IsBoundFromTheRequest(IOperation read)
+    {
+        if (read is not IMemberReferenceOperation { Instance: IParameterReferenceOperation { Parameter: var parameter } }
+            || parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
+        {
+            return false;
+        }
+
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "FromBodyAttribute" or "FromFormAttribute" or "FromQueryAttribute" } bound
+                && bound.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc")
+            {
+                return true;
+            }
+        }
+
+        // Without a binding attribute, only a view or transfer model posted to an action: an entity parameter
+        // (Name(Patient patient)) is still read as stored data.
+        if (method.DeclaredAccessibility != Accessibility.Public || method.IsStatic
+            || parameter.Type is not INamedTypeSymbol parameterType || !IsTransfer(parameterType))
+        {
+            return false;
+        }
+
+        for (var type = method.ContainingType; type is not null; type = type.BaseType)
+        {
+            if (type.Name == "ControllerBase" && type.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsTransfer(INamedTypeSymbol type)

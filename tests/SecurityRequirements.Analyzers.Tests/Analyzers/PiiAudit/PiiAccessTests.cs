@@ -114,6 +114,36 @@ public class PiiAccessTests
     }
 
     [Fact]
+    public async Task WhatTheModelBinderFilledFromTheRequest_IsWhatTheCallerSent()
+    {
+        // openiddict-samples: Register([FromBody] RegisterViewModel model) looks the user up by model.Email.
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+            public class RegisterViewModel { public string Email { get; set; } = ""; }
+            public class UserStore { public User? FindByEmail(string email) => null; public User Load() => new(); }
+
+            public class AccountController(UserStore store) : Controller
+            {
+                public User? Register(RegisterViewModel model) => store.FindByEmail(model.Email);
+                public string Profile() => {|#0:store.Load().Email|};
+                public string Entity(User user) => {|#2:user.Email|};
+                private string Helper(RegisterViewModel model) => {|#1:model.Email|}.Trim();
+            }
+
+            public class Api(UserStore store)
+            {
+                public User? Find([FromQuery] RegisterViewModel query) => store.FindByEmail(query.Email);
+            }
+            """;
+
+        var test = Verify.Create(source, PiiTestSetup.Yaml);
+        test.ReferenceAssemblies = PiiTestSetup.WithAspNetCore;
+        test.TestState.Sources.Add(("/0/Model.cs", Model));
+        test.ExpectedDiagnostics.AddRange([Expect(0, "User.Email"), Expect(1, "RegisterViewModel.Email"), Expect(2, "User.Email")]);
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task CopyingBetweenTransferModels_IsNotAccess_AndReadingOneForOtherUsesIs()
     {
         const string source = """
