@@ -117,7 +117,7 @@ internal static class PiiAccess
         foreach (var attribute in parameter.GetAttributes())
         {
             if (attribute.AttributeClass is { Name: "FromBodyAttribute" or "FromFormAttribute" or "FromQueryAttribute" } bound
-                && bound.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc")
+                && IsAspNetCoreMvc(bound.ContainingNamespace))
             {
                 return true;
             }
@@ -133,7 +133,7 @@ internal static class PiiAccess
 
         for (var type = method.ContainingType; type is not null; type = type.BaseType)
         {
-            if (type.Name == "ControllerBase" && type.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc")
+            if (type.Name == "ControllerBase" && IsAspNetCoreMvc(type.ContainingNamespace))
             {
                 return true;
             }
@@ -141,6 +141,10 @@ internal static class PiiAccess
 
         return false;
     }
+
+    /// <summary>Microsoft.AspNetCore.Mvc, compared by name parts so no string is built per read.</summary>
+    private static bool IsAspNetCoreMvc(INamespaceSymbol? ns) =>
+        ns is { Name: "Mvc", ContainingNamespace: { Name: "AspNetCore", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } };
 
     private static bool IsTransfer(INamedTypeSymbol type)
     {
