@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using SecurityRequirements.Analyzers.Analyzers.Pkce;
 using SecurityRequirements.Analyzers.Brief;
 using SecurityRequirements.Analyzers.Configuration;
 using SecurityRequirements.Analyzers.Diagnostics;
@@ -99,10 +100,16 @@ public sealed class AttestationGenerator : IIncrementalGenerator
 
         // Per tree, not per node: a syntax provider would run its predicate on every node of every file to find
         // the roots (most of the first run's time). An unchanged tree is the same instance, so only edited files are rescanned.
+        // A value, not the compilation: it stays equal across edits, so the per-file scans stay cached.
+        var scanSettings = context.CompilationProvider
+            .Select(static (compilation, _) => PkceSettingTypes.AnyIn(compilation))
+            .WithTrackingName(TrackingNames.PkceTypes)
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, _) => new ScanSettings(pair.Right, pair.Left));
         var sourceFiles = context.CompilationProvider
             .SelectMany(static (compilation, _) => compilation.SyntaxTrees)
-            .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, cancellationToken) => SourceFileScanner.Scan(pair.Left, pair.Right.GetOptions(pair.Left), cancellationToken))
+            .Combine(scanSettings)
+            .Select(static (pair, cancellationToken) => SourceFileScanner.Scan(pair.Left, pair.Right.Options.GetOptions(pair.Left), pair.Right.PkceTypesPresent, cancellationToken))
             .WithTrackingName(TrackingNames.SourceFiles);
 
         var suppressMessages = context.SyntaxProvider

@@ -159,26 +159,46 @@ internal sealed class ControlAssessor
             return result;
         }
 
-        var byOutcome = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var source in _sources)
+        // Files with the same bulk settings and no per-file severity end up alike: one answer per distinct setting, and
+        // file names are built only for outcomes that do not hold in every file.
+        var byBulk = new Dictionary<EquatableArray<BulkSeverity>, (string Severity, string Why)>();
+        var byOutcome = new Dictionary<(string Severity, string Why), List<int>>();
+        for (var index = 0; index < _sources.Count; index++)
         {
-            var (severity, why) = perFile.TryGetValue(source.Path, out var configured)
-                ? Apply(Named(configured), promote: false, ".editorconfig (dotnet_diagnostic." + rule + ".severity)")
-                : WithoutFileOptions(rule, yaml, category, facts, source);
-            var key = severity + "\n" + why;
-            if (!byOutcome.TryGetValue(key, out var files))
+            var source = _sources[index];
+            (string Severity, string Why) outcome;
+            if (perFile.TryGetValue(source.Path, out var configured))
             {
-                byOutcome.Add(key, files = new List<string>());
+                outcome = Apply(Named(configured), promote: false, ".editorconfig (dotnet_diagnostic." + rule + ".severity)");
+            }
+            else if (!byBulk.TryGetValue(source.BulkSeverities, out outcome))
+            {
+                outcome = WithoutFileOptions(rule, yaml, category, facts, source);
+                byBulk.Add(source.BulkSeverities, outcome);
             }
 
-            files.Add(Relative(source.Path));
+            if (!byOutcome.TryGetValue(outcome, out var files))
+            {
+                byOutcome.Add(outcome, files = new List<int>());
+            }
+
+            files.Add(index);
         }
 
         foreach (var outcome in byOutcome)
         {
-            var parts = outcome.Key.Split('\n');
-            outcome.Value.Sort(StringComparer.Ordinal);
-            result.Add((parts[0], parts[1], outcome.Value.Count == _sources.Count ? new List<string>() : outcome.Value));
+            var files = new List<string>();
+            if (outcome.Value.Count != _sources.Count)
+            {
+                foreach (var index in outcome.Value)
+                {
+                    files.Add(Relative(_sources[index].Path));
+                }
+
+                files.Sort(StringComparer.Ordinal);
+            }
+
+            result.Add((outcome.Key.Severity, outcome.Key.Why, files));
         }
 
         return result;

@@ -42,35 +42,54 @@ internal static class SourceFileScanner
     /// <summary>Words a file must contain before it is walked for PKCE settings read from configuration.</summary>
     private static readonly string[] PkceMarkers = { "Pkce", "OpenIdConnectOptions", "OAuthOptions", "AddInMemoryClients" };
 
-    public static SourceFileScan Scan(SyntaxTree tree, AnalyzerConfigOptions? options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Scans one file. Without a type whose PKCE settings SRA2006 reads (<paramref name="pkceTypesPresent"/>) no file can
+    /// set PKCE from configuration, and no file's text is searched for it.
+    /// </summary>
+    public static SourceFileScan Scan(SyntaxTree tree, AnalyzerConfigOptions? options, bool pkceTypesPresent, CancellationToken cancellationToken)
     {
         var root = (CompilationUnitSyntax)tree.GetRoot(cancellationToken);
         var path = tree.FilePath;
         return new SourceFileScan(
             path,
             ReadHeader(root),
-            ReadPragmas(root, path, cancellationToken),
+            ReadPragmas(tree, root, path, cancellationToken),
             GeneratedFiles.ReasonFor(tree, options, cancellationToken),
             ReadBulkSeverities(options),
             ReadTypeNamespaces(root),
-            CountConfigurationBoundPkce(tree, root, cancellationToken));
+            pkceTypesPresent ? CountConfigurationBoundPkce(tree, root, cancellationToken) : 0);
     }
 
     public static bool IsOurId(string id) =>
         id.Length == 7 && id.StartsWith(IdPrefix, StringComparison.OrdinalIgnoreCase);
 
-    private static EquatableArray<SuppressionEntry> ReadPragmas(CompilationUnitSyntax root, string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// The <c>#pragma warning disable</c> directives naming our ids. The text is searched for "#pragma" first and each
+    /// place is confirmed on the tree: following directive to directive would build the red tree of every file.
+    /// </summary>
+    private static EquatableArray<SuppressionEntry> ReadPragmas(SyntaxTree tree, CompilationUnitSyntax root, string path, CancellationToken cancellationToken)
     {
         if (!root.ContainsDirectives)
         {
             return EquatableArray<SuppressionEntry>.Empty;
         }
 
+        var positions = new List<int>();
+        TextScan.FindDirectiveKeyword(tree.GetText(cancellationToken), "pragma", positions);
+        if (positions.Count == 0)
+        {
+            return EquatableArray<SuppressionEntry>.Empty;
+        }
+
         var builder = ImmutableArray.CreateBuilder<SuppressionEntry>();
-        for (var directive = root.GetFirstDirective(); directive is not null; directive = directive.GetNextDirective())
+        foreach (var position in positions)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (directive is PragmaWarningDirectiveTriviaSyntax pragma && pragma.DisableOrRestoreKeyword.IsKind(SyntaxKind.DisableKeyword))
+
+            // A "#pragma" inside a string or a comment is no directive, and one in inactive code silences nothing.
+            if (root.FindTrivia(position).GetStructure() is PragmaWarningDirectiveTriviaSyntax { IsActive: true } pragma
+                && pragma.SpanStart == position
+                && pragma.DisableOrRestoreKeyword.IsKind(SyntaxKind.DisableKeyword))
             {
                 AddPragma(builder, pragma, path);
             }
@@ -158,32 +177,53 @@ internal static class SourceFileScanner
 
     private static EquatableArray<string> ReadTypeNamespaces(CompilationUnitSyntax root)
     {
-        var names = new SortedSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<(SyntaxList<MemberDeclarationSyntax> Members, string Namespace)>();
-        pending.Push((root.Members, string.Empty));
-        while (pending.Count > 0)
+        // A file declares types in one or two namespaces: a list beats a sorted set, and the stack is only made for nesting.
+        var names = new List<string>(1);
+        Stack<(SyntaxList<MemberDeclarationSyntax> Members, string Namespace)>? pending = null;
+        var members = root.Members;
+        var ns = string.Empty;
+        while (true)
         {
-            var (members, ns) = pending.Pop();
             foreach (var member in members)
             {
                 switch (member)
                 {
                     case BaseNamespaceDeclarationSyntax declaration:
                         var name = declaration.Name.ToString();
-                        pending.Push((declaration.Members, ns.Length == 0 ? name : ns + "." + name));
+                        (pending ??= new Stack<(SyntaxList<MemberDeclarationSyntax>, string)>()).Push((declaration.Members, ns.Length == 0 ? name : ns + "." + name));
                         break;
                     case BaseTypeDeclarationSyntax or DelegateDeclarationSyntax:
-                        names.Add(ns);
+                        AddOnce(names, ns);
                         break;
                     case GlobalStatementSyntax:
                         // Top-level statements live in the compiler's Program type in the global namespace.
-                        names.Add(string.Empty);
+                        AddOnce(names, string.Empty);
                         break;
                 }
             }
+
+            if (pending is null || pending.Count == 0)
+            {
+                break;
+            }
+
+            (members, ns) = pending.Pop();
+        }
+
+        if (names.Count > 1)
+        {
+            names.Sort(StringComparer.Ordinal);
         }
 
         return new EquatableArray<string>(names);
+
+        static void AddOnce(List<string> names, string name)
+        {
+            if (!names.Contains(name))
+            {
+                names.Add(name);
+            }
+        }
     }
 
     /// <summary>

@@ -12,10 +12,11 @@ internal static class TrackingNames
     public const string PolicyInputs = nameof(PolicyInputs);
     public const string RequirementsFiles = nameof(RequirementsFiles);
     public const string Policy = nameof(Policy);
+    public const string PkceTypes = nameof(PkceTypes);
     public const string SourceFiles = nameof(SourceFiles);
     public const string SuppressMessageAttributes = nameof(SuppressMessageAttributes);
     public const string CompilationFacts = nameof(CompilationFacts);
     public const string Manifest = nameof(Manifest);
 
-    public static readonly string[] All = { Options, PolicyInputs, RequirementsFiles, Policy, SourceFiles, SuppressMessageAttributes, CompilationFacts, Manifest };
+    public static readonly string[] All = { Options, PolicyInputs, RequirementsFiles, Policy, PkceTypes, SourceFiles, SuppressMessageAttributes, CompilationFacts, Manifest };
 }

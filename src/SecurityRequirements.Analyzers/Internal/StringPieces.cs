@@ -46,6 +46,87 @@ internal static class StringPieces
     /// <summary>True when the parent (through parentheses) is a <c>+</c>: the piece is part of a longer expression.</summary>
     public static bool IsInConcatenation(SyntaxNode piece) => ParentSkippingParentheses(piece, out _) is BinaryExpressionSyntax add && add.IsKind(SyntaxKind.AddExpression);
 
+    /// <summary>
+    /// Whether the literal and interpolated text of the <c>+</c> chain under <paramref name="root"/> contains
+    /// <paramref name="needle"/> or <paramref name="otherNeedle"/>, by syntax alone (walked without recursion). A part
+    /// that is neither text nor a call may be a named constant, which only binding can read.
+    /// </summary>
+    public static TextMention Mentions(ExpressionSyntax root, string needle, string? otherNeedle)
+    {
+        var throughConstants = false;
+
+        // Most roots are one interpolated string: the stack is made only for a chain or a hole.
+        Stack<ExpressionSyntax>? pending = null;
+        for (ExpressionSyntax? current = root; current is not null; current = pending is { Count: > 0 } ? pending.Pop() : null)
+        {
+            while (current is ParenthesizedExpressionSyntax parenthesized)
+            {
+                current = parenthesized.Expression;
+            }
+
+            switch (current)
+            {
+                case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression):
+                    pending ??= new Stack<ExpressionSyntax>();
+                    pending.Push(add.Right);
+                    pending.Push(add.Left);
+                    break;
+                case LiteralExpressionSyntax literal:
+                    if (literal.IsKind(SyntaxKind.StringLiteralExpression) && Contains(literal.Token.ValueText, needle, otherNeedle))
+                    {
+                        return TextMention.Yes;
+                    }
+
+                    break;
+                case InterpolatedStringExpressionSyntax interpolated:
+                    foreach (var content in interpolated.Contents)
+                    {
+                        if (content is InterpolatedStringTextSyntax text)
+                        {
+                            if (Contains(text.TextToken.ValueText, needle, otherNeedle))
+                            {
+                                return TextMention.Yes;
+                            }
+                        }
+                        else if (content is InterpolationSyntax interpolation)
+                        {
+                            (pending ??= new Stack<ExpressionSyntax>()).Push(interpolation.Expression);
+                        }
+                    }
+
+                    break;
+                default:
+                    throughConstants |= MayBeConstant(current);
+                    break;
+            }
+        }
+
+        return throughConstants ? TextMention.OnlyThroughConstants : TextMention.No;
+    }
+
+    /// <summary>
+    /// False when the expression can never be a constant, by its syntax alone: a call (other than <c>nameof</c>), an
+    /// element access, an object creation, <c>this</c>, <c>await</c>, a conditional access or an assignment.
+    /// </summary>
+    public static bool MayBeConstant(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression switch
+        {
+            InvocationExpressionSyntax invocation => invocation.Expression is IdentifierNameSyntax { Identifier.ValueText: "nameof" },
+            ElementAccessExpressionSyntax or BaseObjectCreationExpressionSyntax or ThisExpressionSyntax or AwaitExpressionSyntax
+                or ConditionalAccessExpressionSyntax or AssignmentExpressionSyntax => false,
+            _ => true,
+        };
+    }
+
+    private static bool Contains(string text, string needle, string? otherNeedle) =>
+        text.IndexOf(needle, StringComparison.Ordinal) >= 0 || (otherNeedle is not null && text.IndexOf(otherNeedle, StringComparison.Ordinal) >= 0);
+
     private static SyntaxNode? ParentSkippingParentheses(SyntaxNode node, out SyntaxNode child)
     {
         child = node;

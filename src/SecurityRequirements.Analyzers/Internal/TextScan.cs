@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis.Text;
 
 namespace SecurityRequirements.Analyzers.Internal;
@@ -42,5 +43,57 @@ internal static class TextScan
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="positions"/> the position of every '#' followed (after spaces or tabs) by
+    /// <paramref name="keyword"/>: where a directive such as <c>#pragma</c> can be. '#' is rare in C#, so the
+    /// vectorised single-character search skips almost all of the text; the caller confirms each place on the syntax tree.
+    /// </summary>
+    public static void FindDirectiveKeyword(SourceText text, string keyword, List<int> positions)
+    {
+        var buffer = new char[ChunkSize];
+        for (var start = 0; start < text.Length; start += ChunkSize)
+        {
+            var count = Math.Min(ChunkSize, text.Length - start);
+            text.CopyTo(start, buffer, 0, count);
+            var chunk = new ReadOnlySpan<char>(buffer, 0, count);
+            var offset = 0;
+            int found;
+            while ((found = chunk.Slice(offset).IndexOf('#')) >= 0)
+            {
+                var hash = start + offset + found;
+                if (FollowedBy(text, hash + 1, keyword))
+                {
+                    positions.Add(hash);
+                }
+
+                offset += found + 1;
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="keyword"/> starts at <paramref name="position"/>, after spaces or tabs.</summary>
+    private static bool FollowedBy(SourceText text, int position, string keyword)
+    {
+        while (position < text.Length && text[position] is ' ' or '\t')
+        {
+            position++;
+        }
+
+        if (position + keyword.Length > text.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < keyword.Length; i++)
+        {
+            if (text[position + i] != keyword[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

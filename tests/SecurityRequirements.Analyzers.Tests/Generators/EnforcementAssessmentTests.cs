@@ -214,7 +214,8 @@ public class EnforcementAssessmentTests
                     static object[] Clients => new object[0];
                 }
                 """),
-            ("Other.cs", "class Other { }"));
+            ("Other.cs", "class Other { }"),
+            ("Handler.cs", "namespace Microsoft.AspNetCore.Authentication.OpenIdConnect { public class OpenIdConnectOptions { public bool UsePkce { get; set; } } }"));
 
         var json = Run(compilation);
 
@@ -224,6 +225,22 @@ public class EnforcementAssessmentTests
 
         // SRA2006 reports each of those places at the control's severity, so at error they fail the build themselves.
         Assert.Equal(("enforced", "error", true), State(json, "SEC-002"));
+    }
+
+    [Fact]
+    public void PkceSettingsAreNotCounted_WithoutATypeWhosePkceSettingsSRA2006Reads()
+    {
+        // The same assignments with no OpenIdConnectOptions, OAuthOptions or IdentityServer Client in the compilation: SRA2006 reports none of them.
+        var compilation = GeneratorHarness.Compile(("Startup.cs", """
+            class Options { public bool UsePkce { get; set; } }
+            class Startup { void A(Options o, System.Func<string, string> config) => o.UsePkce = bool.Parse(config("Oidc:UsePkce")); }
+            """));
+
+        var json = Run(compilation);
+
+        var fromConfiguration = Root(json).GetProperty("build").GetProperty("pkceSettingsFromConfiguration");
+        Assert.Equal(0, fromConfiguration.GetProperty("count").GetInt32());
+        Assert.Empty(fromConfiguration.GetProperty("files").EnumerateArray());
     }
 
     [Fact]
@@ -308,6 +325,32 @@ public class EnforcementAssessmentTests
             .ToList();
 
         Assert.Equal(["SRA1001:True", "SRA1002:False", "SRA9001:False", "SRA1003:False"], suppressions);
+    }
+
+    [Fact]
+    public void Pragmas_AreReadFromDirectivesOnly_WhereverTheTextSpellsThem()
+    {
+        // The scan searches the text for "#pragma" and confirms each place on the tree: spaces after '#' still make a
+        // directive; a string, a comment or inactive code does not.
+        var compilation = GeneratorHarness.Compile(("A.cs", """
+            class A
+            {
+                string S = "#pragma warning disable SRA1001";
+                // #pragma warning disable SRA1002
+            #if NEVER
+            #pragma warning disable SRA1003
+            #endif
+            #  pragma warning disable SRA1004 // keys come from the vault
+            #pragma warning restore SRA1004
+            	#pragma	warning disable SRA1005
+            }
+            """));
+
+        var suppressions = Root(Run(compilation)).GetProperty("suppressions").EnumerateArray()
+            .Select(e => e.GetProperty("id").GetString() + ":" + e.GetProperty("line").GetInt32())
+            .ToList();
+
+        Assert.Equal(["SRA1004:8", "SRA1005:10"], suppressions);
     }
 
     private static Compilation Compile() => GeneratorHarness.Compile(("Service.cs", "class Service { }"), ("Legacy/Old.cs", "class Old { }"));

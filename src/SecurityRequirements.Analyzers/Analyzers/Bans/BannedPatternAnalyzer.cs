@@ -159,7 +159,12 @@ public sealed class BannedPatternAnalyzer : RequirementsAnalyzer
         }
 
         // In a concatenation: read the longest constant concatenation the literal belongs to, once, from its first piece.
-        var root = StringPieces.ChainRoot(piece, static (add, state) => state.Model.GetConstantValue(add, state.CancellationToken) is { HasValue: true, Value: string }, (Model: model, CancellationToken: cancellationToken));
+        // A concatenation with a call, an element or a new object in it is never constant: known without binding.
+        var root = StringPieces.ChainRoot(
+            piece,
+            static (add, state) => StringPieces.MayBeConstant(add.Left) && StringPieces.MayBeConstant(add.Right)
+                && state.Model.GetConstantValue(add, state.CancellationToken) is { HasValue: true, Value: string },
+            (Model: model, CancellationToken: cancellationToken));
         if (root is null)
         {
             return null;

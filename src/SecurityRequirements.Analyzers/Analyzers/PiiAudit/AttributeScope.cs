@@ -54,7 +54,8 @@ internal sealed class AttributeScope
             }
         }
 
-        if (compilation.ContainsSymbolsWithName(n => simpleNames.Contains(n), SymbolFilter.Type))
+        // A class that only shares the name (BouncyCastle's ASN.1 PersonalData) declares no attribute.
+        if (compilation.ContainsSymbolsWithName(n => simpleNames.Contains(n), SymbolFilter.Type) && DeclaresAttributeNamed(compilation, simpleNames))
         {
             defining.Add(compilation.Assembly.Identity.Name);
         }
@@ -120,6 +121,22 @@ internal sealed class AttributeScope
             if (same)
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool DeclaresAttributeNamed(Compilation compilation, List<string> simpleNames)
+    {
+        foreach (var symbol in compilation.GetSymbolsWithName(n => simpleNames.Contains(n), SymbolFilter.Type))
+        {
+            for (var type = (symbol as INamedTypeSymbol)?.BaseType; type is not null; type = type.BaseType)
+            {
+                if (type is { Name: "Attribute", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+                {
+                    return true;
+                }
             }
         }
 

@@ -100,6 +100,14 @@ internal sealed class PiiClassifier
     public PiiKind Classify(ISymbol member)
     {
         member = member.OriginalDefinition;
+
+        // Cheap answers first, before the cache: most members are neither named like personal data nor able to carry
+        // an attribute, and caching every field and property a large project reads costs more than deciding again.
+        if (CannotBePii(member))
+        {
+            return PiiKind.None;
+        }
+
         if (_members.TryGetValue(member, out var known))
         {
             return known;
@@ -180,12 +188,6 @@ internal sealed class PiiClassifier
 
     private PiiKind Compute(ISymbol member)
     {
-        // Cheap answers first: most members are neither named like personal data nor able to carry an attribute.
-        if (!NameMayBePii(member.Name) && !_attributeScope.IsPossibleIn(member.ContainingAssembly) && !IsIdentitySource(member))
-        {
-            return PiiKind.None;
-        }
-
         switch (member)
         {
             case IPropertySymbol property:
@@ -234,6 +236,53 @@ internal sealed class PiiClassifier
     private static bool IsStaticIdentifier(IFieldSymbol field) =>
         field.IsStatic && field.IsReadOnly && field.Type.SpecialType != SpecialType.System_String && field.Type.TypeKind is TypeKind.Class or TypeKind.Struct
         && field.Type.SpecialType == SpecialType.None && field.Type is not IArrayTypeSymbol;
+
+    /// <summary>
+    /// True when names alone rule <paramref name="member"/> out: neither the vocabulary nor a glob can match it, and no
+    /// attribute or identity source can apply. A glob must fit the member's name and its type's name; for a property,
+    /// also the name of an interface it may implement, and an override (whose base may match) is checked by name only.
+    /// </summary>
+    private bool CannotBePii(ISymbol member)
+    {
+        var name = member.Name;
+        if (_vocabulary.MayMatch(name) || IsIdentitySource(member) || _attributeScope.IsPossibleIn(member.ContainingAssembly))
+        {
+            return false;
+        }
+
+        var owner = member switch
+        {
+            IFieldSymbol field => field.ContainingType,
+            IParameterSymbol parameter => parameter.ContainingSymbol.ContainingType,
+            IPropertySymbol { IsOverride: false, ExplicitInterfaceImplementations.IsEmpty: true } property => property.ContainingType,
+            _ => null,
+        };
+        foreach (var glob in _memberGlobs)
+        {
+            if (!glob.MayMatchMember(name))
+            {
+                continue;
+            }
+
+            if (owner is null || glob.MayMatchType(owner.Name))
+            {
+                return false;
+            }
+
+            if (member.Kind == SymbolKind.Property)
+            {
+                foreach (var @interface in owner.AllInterfaces)
+                {
+                    if (glob.MayMatchType(@interface.Name))
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return true;
+    }
 
     private bool NameMayBePii(string name)
     {

@@ -55,10 +55,13 @@ internal sealed class SymbolGlob
     /// <summary>False when no member named <paramref name="member"/> can match, whatever its type (a check on the name alone).</summary>
     public bool MayMatchMember(string member) => _memberSegment is null || Wildcard.IsMatch(_memberSegment, member, _glob.IgnoreCase);
 
+    /// <summary>False when no member of a type named <paramref name="typeName"/> can match (a check on the type's own name alone).</summary>
+    public bool MayMatchType(string typeName) => _typeSegment is null || Wildcard.IsMatch(_typeSegment, typeName, _glob.IgnoreCase);
+
     /// <summary>True when <c>type.member</c>, simple or namespace-qualified, matches.</summary>
     public bool IsMatch(INamedTypeSymbol type, string member, ConcurrentDictionary<INamedTypeSymbol, string> fullNames)
     {
-        if (!MayMatchMember(member) || (_typeSegment is not null && !Wildcard.IsMatch(_typeSegment, type.Name, _glob.IgnoreCase)))
+        if (!MayMatchMember(member) || !MayMatchType(type.Name))
         {
             return false;
         }

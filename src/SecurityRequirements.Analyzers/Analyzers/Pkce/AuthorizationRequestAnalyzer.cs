@@ -40,12 +40,14 @@ public sealed class AuthorizationRequestAnalyzer : RequirementsAnalyzer
         var requestUrlExtensions = OAuthSymbols.Resolve(context.Compilation, "IdentityModel.Client.RequestUrlExtensions", "Duende.IdentityModel.Client.RequestUrlExtensions");
         var codeTokenRequests = OAuthSymbols.Resolve(context.Compilation, "IdentityModel.Client.AuthorizationCodeTokenRequest", "Duende.IdentityModel.Client.AuthorizationCodeTokenRequest");
 
+        var constants = new ConstantMentions(context.Compilation, "response_type=", "grant_type=");
+
         // String literals and interpolated strings, each concatenation read once from its first piece; a lone literal
         // that mentions neither parameter costs one ordinal search of its token text.
         context.RegisterSyntaxNodeAction(
             c =>
             {
-                if (OAuthRequestText.OutermostMentioning(c, "response_type=", "grant_type=") is not { } operation
+                if (OAuthRequestText.OutermostMentioning(c, constants, "response_type=", "grant_type=") is not { } operation
                     || OAuthRequestText.Read(operation) is not { } text)
                 {
                     return;

@@ -23,7 +23,7 @@ internal static class OAuthRequestText
     /// null otherwise, and for every piece but the first of a concatenation (the whole is read once). A lone literal is
     /// tested on its token text before anything is bound, which is all most strings cost.
     /// </summary>
-    public static IOperation? OutermostMentioning(SyntaxNodeAnalysisContext context, string needle, string? otherNeedle = null)
+    public static IOperation? OutermostMentioning(SyntaxNodeAnalysisContext context, ConstantMentions constants, string needle, string? otherNeedle = null)
     {
         var piece = (ExpressionSyntax)context.Node;
         if (StringPieces.IsInInterpolationHole(piece))
@@ -40,7 +40,14 @@ internal static class OAuthRequestText
             }
         }
 
-        if (StringPieces.ChainRoot(piece, static (_, _) => true, 0) is not { } root
+        if (StringPieces.ChainRoot(piece, static (_, _) => true, 0) is not { } root)
+        {
+            return null;
+        }
+
+        // Binding is what a string costs: only when its own text mentions a needle, or a named constant in it may.
+        var mention = StringPieces.Mentions(root, needle, otherNeedle);
+        if (mention == TextMention.No || (mention == TextMention.OnlyThroughConstants && !constants.Possible(context.CancellationToken))
             || context.SemanticModel.GetOperation(root, context.CancellationToken) is not { } operation)
         {
             return null;

@@ -42,10 +42,11 @@ public sealed class PlainCodeChallengeAnalyzer : RequirementsAnalyzer
         var properties = OAuthSymbols.Resolve(context.Compilation, "Microsoft.AspNetCore.Authentication.AuthenticationProperties");
 
         // String literals and interpolated strings, each concatenation read once from its first piece.
+        var constants = new ConstantMentions(context.Compilation, "code_challenge_method=");
         context.RegisterSyntaxNodeAction(
             c =>
             {
-                if (OAuthRequestText.OutermostMentioning(c, "code_challenge_method=") is { } operation
+                if (OAuthRequestText.OutermostMentioning(c, constants, "code_challenge_method=") is { } operation
                     && OAuthRequestText.Read(operation) is { } text
                     && OAuthRequestText.QueryValue(text, "code_challenge_method") is { } method
                     && string.Equals(method, "plain", StringComparison.OrdinalIgnoreCase))

@@ -41,11 +41,8 @@ public sealed class UnverifiablePkceSettingAnalyzer : RequirementsAnalyzer
         }
 
         var compilation = context.Compilation;
-        var options = OAuthSymbols.Resolve(
-            compilation,
-            "Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions",
-            "Microsoft.AspNetCore.Authentication.OAuth.OAuthOptions");
-        var clients = OAuthSymbols.Resolve(compilation, "IdentityServer4.Models.Client", "Duende.IdentityServer.Models.Client");
+        var options = OAuthSymbols.Resolve(compilation, PkceSettingTypes.Options);
+        var clients = OAuthSymbols.Resolve(compilation, PkceSettingTypes.Clients);
         if (options.IsEmpty && clients.IsEmpty)
         {
             return;

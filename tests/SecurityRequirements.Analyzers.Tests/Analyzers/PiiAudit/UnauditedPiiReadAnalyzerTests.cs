@@ -237,6 +237,42 @@ public class UnauditedPiiReadAnalyzerTests
     }
 
     [Fact]
+    public async Task TypeGlob_MatchesItsTypesMembers_OverridesAndImplementations_NotOtherTypes()
+    {
+        // No personal-data attribute exists here, so members are ruled out by name before anything is cached: a glob
+        // must fit the type's name as well, except where an override or an interface implementation can carry it.
+        const string yaml = """
+            controls:
+              - id: SEC-003
+                name: Audit Logging
+                requirement: Log all access to PII with user id, action and IP
+                check: pii-audit
+                parameters:
+                  pii_members: ["*PrivateKeyParameters.*"]
+            """;
+        const string source = """
+            public class RsaPrivateKeyParameters { public byte[] Exponent = new byte[0]; public virtual string Label { get; set; } = ""; }
+            public class KeyWrapper : RsaPrivateKeyParameters { public override string Label { get; set; } = ""; }
+            public interface IEcPrivateKeyParameters { string D { get; } }
+            public class EcKey : IEcPrivateKeyParameters { public string D => "d"; }
+            public class Certificate { public byte[] Exponent = new byte[0]; public string Label { get; set; } = ""; }
+
+            class Service
+            {
+                object A(RsaPrivateKeyParameters k) => {|#0:k.Exponent|};
+                string B(KeyWrapper k) => {|#1:k.Label|};
+                string C(EcKey k) => {|#2:k.D|};
+                object D(Certificate c) => c.Exponent;
+                string E(Certificate c) => c.Label;
+            }
+            """;
+
+        var test = Verify.Create(source, yaml);
+        test.ExpectedDiagnostics.AddRange([Expect(0, "RsaPrivateKeyParameters.Exponent"), Expect(1, "KeyWrapper.Label"), Expect(2, "EcKey.D")]);
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task LambdasAndLocalFunctions_AuditInEnclosingBodyCovers_AuditInNestedBodyDoesNot()
     {
         const string source = """
