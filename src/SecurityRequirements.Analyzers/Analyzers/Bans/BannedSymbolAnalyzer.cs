@@ -1,9 +1,14 @@
+using System;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecurityRequirements.Analyzers.Configuration;
 using SecurityRequirements.Analyzers.Diagnostics;
+using SecurityRequirements.Analyzers.Internal;
 
 namespace SecurityRequirements.Analyzers.Analyzers.Bans;
 
@@ -28,14 +33,77 @@ public sealed class BannedSymbolAnalyzer : RequirementsAnalyzer
             return;
         }
 
+        if (bans.SpelledNames.Length > 0)
+        {
+            // Every banned member can only be used by writing its name: files that never spell one are skipped by a
+            // text search, and only the names found are bound, instead of a callback for every call in the project.
+            context.RegisterSemanticModelAction(modelContext => AnalyzeSpelledUses(modelContext, requirements, bans));
+            return;
+        }
+
         context.RegisterOperationAction(
-            operationContext => AnalyzeOperation(operationContext, requirements, bans),
+            operationContext => Analyze(operationContext.Operation, operationContext.ContainingSymbol, operationContext.ReportDiagnostic, requirements, bans),
             bans.OperationKinds);
     }
 
-    private static void AnalyzeOperation(OperationAnalysisContext context, RequirementsContext requirements, BannedSymbolSet bans)
+    private static void AnalyzeSpelledUses(SemanticModelAnalysisContext context, RequirementsContext requirements, BannedSymbolSet bans)
     {
-        var operation = context.Operation;
+        var model = context.SemanticModel;
+        var tree = model.SyntaxTree;
+        if (!TextScan.ContainsAny(tree.GetText(context.CancellationToken), bans.SpelledNames))
+        {
+            return;
+        }
+
+        foreach (var token in tree.GetRoot(context.CancellationToken).DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken)
+                && token.Parent is SimpleNameSyntax name
+                && bans.IsMemberName(token.ValueText)
+                && UseOf(name, model, context.CancellationToken) is { } operation)
+            {
+                Analyze(operation, model.GetEnclosingSymbol(operation.Syntax.SpanStart, context.CancellationToken), context.ReportDiagnostic, requirements, bans);
+            }
+        }
+    }
+
+    /// <summary>The invocation or member reference a written member name makes, or null (a declaration, a type name).</summary>
+    private static IOperation? UseOf(SimpleNameSyntax name, SemanticModel model, CancellationToken cancellationToken)
+    {
+        ExpressionSyntax expression = name;
+        if (name.Parent is MemberAccessExpressionSyntax access && access.Name == name)
+        {
+            expression = access;
+        }
+        else if (name.Parent is MemberBindingExpressionSyntax binding && binding.Name == name)
+        {
+            expression = binding;
+        }
+
+        if (expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression)
+        {
+            return model.GetOperation(invocation, cancellationToken);
+        }
+
+        var operation = model.GetOperation(expression, cancellationToken);
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    break;
+                case IDelegateCreationOperation creation:
+                    operation = creation.Target;
+                    break;
+                default:
+                    return operation;
+            }
+        }
+    }
+
+    private static void Analyze(IOperation operation, ISymbol? containingSymbol, Action<Diagnostic> reportDiagnostic, RequirementsContext requirements, BannedSymbolSet bans)
+    {
         ISymbol? symbol = operation switch
         {
             IInvocationOperation invocation => invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod,
@@ -54,11 +122,11 @@ public sealed class BannedSymbolAnalyzer : RequirementsAnalyzer
         }
 
         requirements.Report(
-            context.ReportDiagnostic,
+            reportDiagnostic,
             DiagnosticDescriptors.BannedSymbol,
             ban.Control,
             operation.Syntax.GetLocation(),
-            context.ContainingSymbol,
+            containingSymbol,
             properties: null,
             ban.Control.Id,
             ban.Control.Requirement,

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -22,13 +23,27 @@ internal sealed class BannedSymbolSet
     private readonly SimpleNameSet _typeNames;
     private readonly SimpleNameSet _namespaceNames;
 
+    /// <summary>
+    /// Members the compiler also calls without their name being written: by a pattern (foreach, using, await,
+    /// deconstruction, collection initializers, query syntax, interpolated string handlers, list patterns) or as a delegate.
+    /// </summary>
+    private static readonly HashSet<string> PatternMemberNames = new(StringComparer.Ordinal)
+    {
+        "Add", "Dispose", "DisposeAsync", "GetEnumerator", "GetAsyncEnumerator", "MoveNext", "MoveNextAsync", "Current",
+        "Deconstruct", "GetAwaiter", "GetResult", "IsCompleted", "OnCompleted", "UnsafeOnCompleted", "Invoke", "BeginInvoke",
+        "EndInvoke", "Select", "SelectMany", "Where", "Join", "GroupJoin", "OrderBy", "OrderByDescending", "ThenBy",
+        "ThenByDescending", "GroupBy", "Cast", "AppendLiteral", "AppendFormatted", "GetPinnableReference", "Create",
+        "Slice", "Length", "Count",
+    };
+
     private BannedSymbolSet(
         Dictionary<ISymbol, BannedSymbol> symbols,
         Dictionary<INamespaceSymbol, BannedSymbol> namespaces,
         SimpleNameSet memberNames,
         SimpleNameSet typeNames,
         SimpleNameSet namespaceNames,
-        ImmutableArray<OperationKind> operationKinds)
+        ImmutableArray<OperationKind> operationKinds,
+        string[] spelledNames)
     {
         _symbols = symbols;
         _namespaces = namespaces;
@@ -36,7 +51,18 @@ internal sealed class BannedSymbolSet
         _typeNames = typeNames;
         _namespaceNames = namespaceNames;
         OperationKinds = operationKinds;
+        SpelledNames = spelledNames;
     }
+
+    /// <summary>
+    /// The banned members' names when every ban is of a member that code can only use by writing its name (an
+    /// ordinary method, a property that is no indexer, a field, an event, none used by a pattern); otherwise empty.
+    /// Then a file that does not contain one of these names cannot use a banned symbol.
+    /// </summary>
+    public string[] SpelledNames { get; }
+
+    /// <summary>True when <paramref name="name"/> is the name of a banned member.</summary>
+    public bool IsMemberName(string name) => _memberNames.Contains(name);
 
     public bool IsEmpty => _symbols.Count == 0 && _namespaces.Count == 0;
 
@@ -52,6 +78,8 @@ internal sealed class BannedSymbolSet
         var typeNames = new SimpleNameSet();
         var namespaceNames = new SimpleNameSet();
         var kinds = new HashSet<OperationKind>();
+        var spelled = new SortedSet<string>(StringComparer.Ordinal);
+        var everyUseSpelled = true;
         foreach (var control in controls)
         {
             foreach (var id in control.Banned!.Symbols)
@@ -73,12 +101,22 @@ internal sealed class BannedSymbolSet
 
                         namespaceNames.Add(ns.Name);
                         AddAllKinds(kinds);
+                        everyUseSpelled = false;
                         continue;
                     }
 
                     if (!symbols.ContainsKey(symbol.OriginalDefinition))
                     {
                         symbols.Add(symbol.OriginalDefinition, new BannedSymbol(control, displayName));
+                    }
+
+                    if (IsUsedOnlyByName(symbol))
+                    {
+                        spelled.Add(symbol.Name);
+                    }
+                    else
+                    {
+                        everyUseSpelled = false;
                     }
 
                     switch (symbol)
@@ -116,8 +154,22 @@ internal sealed class BannedSymbolSet
 
         var ordered = new List<OperationKind>(kinds);
         ordered.Sort();
-        return new BannedSymbolSet(symbols, namespaces, memberNames, typeNames, namespaceNames, ordered.ToImmutableArray());
+        var spelledNames = new string[everyUseSpelled ? spelled.Count : 0];
+        if (everyUseSpelled)
+        {
+            spelled.CopyTo(spelledNames);
+        }
+
+        return new BannedSymbolSet(symbols, namespaces, memberNames, typeNames, namespaceNames, ordered.ToImmutableArray(), spelledNames);
     }
+
+    private static bool IsUsedOnlyByName(ISymbol symbol) => !PatternMemberNames.Contains(symbol.Name) && symbol switch
+    {
+        IMethodSymbol method => method.MethodKind == MethodKind.Ordinary,
+        IPropertySymbol property => !property.IsIndexer,
+        IFieldSymbol or IEventSymbol => true,
+        _ => false,
+    };
 
     public bool TryFind(ISymbol symbol, out BannedSymbol ban)
     {

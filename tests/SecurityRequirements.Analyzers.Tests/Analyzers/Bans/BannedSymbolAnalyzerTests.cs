@@ -146,6 +146,41 @@ public class BannedSymbolAnalyzerTests
     }
 
     [Fact]
+    public async Task BannedMembersOnly_EveryWayOfWritingTheName_Reported_AndNameOfDeclarationsAndCommentsSilent()
+    {
+        // Bans of members used only by name are found by searching files for the names: each shape a name can take
+        // must still be reported where the operation is, and nothing else that spells the name.
+        const string source = """
+            using System;
+            using static System.Convert;
+            class C
+            {
+                public static event EventHandler? Changed;
+                byte[] A(string s) => {|#0:FromBase64String(s)|};
+                Func<string, byte[]> B() => {|#1:Convert.FromBase64String|};
+                int? D(string? s) => s is null ? null : {|#2:System.Convert.FromBase64String(s)|}?.Length;
+                void E(EventHandler h) => {|#3:Changed|} += h;
+                Action F(string s) => () => {|#4:Convert.FromBase64String(s)|};
+                string G() => nameof(Convert.FromBase64String);
+                // FromBase64String in a comment, "FromBase64String" in a string
+                string H() => "FromBase64String";
+            }
+            class D
+            {
+                static byte[] FromBase64String(int x) => new byte[x];
+                byte[] I() => FromBase64String(3);
+            }
+            """;
+
+        static Microsoft.CodeAnalysis.Testing.DiagnosticResult Ban(int marker, string name) =>
+            Verify.Diagnostic(DiagnosticDescriptors.BannedSymbol).WithLocation(marker).WithArguments("SEC-004", Requirement, name, "remove it or use what the control prescribes");
+
+        await Verify.VerifyAsync(source, Yaml("\"M:System.Convert.FromBase64String(System.String)\", \"E:C.Changed\""),
+            Ban(0, "System.Convert.FromBase64String(System.String)"), Ban(1, "System.Convert.FromBase64String(System.String)"),
+            Ban(2, "System.Convert.FromBase64String(System.String)"), Ban(3, "C.Changed"), Ban(4, "System.Convert.FromBase64String(System.String)"));
+    }
+
+    [Fact]
     public async Task SameNameOnAnotherTypeOrOverload_StaysSilent()
     {
         // The name matches the banned method's; the symbols do not (another type, another overload, another constructor).
