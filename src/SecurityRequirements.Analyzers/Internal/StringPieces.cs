@@ -106,7 +106,8 @@ internal static class StringPieces
 
     /// <summary>
     /// False when the expression can never be a constant, by its syntax alone: a call (other than <c>nameof</c>), an
-    /// element access, an object creation, <c>this</c>, <c>await</c>, a conditional access or an assignment.
+    /// element access, an object creation, <c>this</c>, <c>await</c>, a conditional access, an assignment, or the name
+    /// of a parameter of an enclosing method, lambda or local function (no local may share that name).
     /// </summary>
     public static bool MayBeConstant(ExpressionSyntax expression)
     {
@@ -120,8 +121,91 @@ internal static class StringPieces
             InvocationExpressionSyntax invocation => invocation.Expression is IdentifierNameSyntax { Identifier.ValueText: "nameof" },
             ElementAccessExpressionSyntax or BaseObjectCreationExpressionSyntax or ThisExpressionSyntax or AwaitExpressionSyntax
                 or ConditionalAccessExpressionSyntax or AssignmentExpressionSyntax => false,
+            IdentifierNameSyntax name => !NamesParameter(name),
             _ => true,
         };
+    }
+
+    /// <summary>
+    /// The text of a <c>+</c> chain made of string literals only (a constant, read without binding), or null when any
+    /// piece is something else.
+    /// </summary>
+    public static string? LiteralText(ExpressionSyntax expression)
+    {
+        var builder = new System.Text.StringBuilder();
+        var pending = new Stack<ExpressionSyntax>();
+        pending.Push(expression);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            while (current is ParenthesizedExpressionSyntax parenthesized)
+            {
+                current = parenthesized.Expression;
+            }
+
+            if (current is BinaryExpressionSyntax add && add.IsKind(SyntaxKind.AddExpression))
+            {
+                pending.Push(add.Right);
+                pending.Push(add.Left);
+            }
+            else if (current is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                builder.Append(literal.Token.ValueText);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// True when <paramref name="name"/> is a parameter of the nearest enclosing method, lambda or local function: no
+    /// local of that function may share the name, so it is no constant. Outer functions are not looked at, since a
+    /// lambda's own locals may shadow their parameters.
+    /// </summary>
+    private static bool NamesParameter(IdentifierNameSyntax name)
+    {
+        var text = name.Identifier.ValueText;
+        for (var node = name.Parent; node is not null && node is not TypeDeclarationSyntax; node = node.Parent)
+        {
+            SeparatedSyntaxList<ParameterSyntax> parameters;
+            switch (node)
+            {
+                case SimpleLambdaExpressionSyntax simple:
+                    return simple.Parameter.Identifier.ValueText == text;
+                case BaseMethodDeclarationSyntax method:
+                    parameters = method.ParameterList.Parameters;
+                    break;
+                case LocalFunctionStatementSyntax local:
+                    parameters = local.ParameterList.Parameters;
+                    break;
+                case ParenthesizedLambdaExpressionSyntax lambda:
+                    parameters = lambda.ParameterList.Parameters;
+                    break;
+                case AnonymousMethodExpressionSyntax anonymous:
+                    parameters = anonymous.ParameterList?.Parameters ?? default;
+                    break;
+                case BasePropertyDeclarationSyntax:
+                    return false;
+                default:
+                    continue;
+            }
+
+            foreach (var parameter in parameters)
+            {
+                if (parameter.Identifier.ValueText == text)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return false;
     }
 
     private static bool Contains(string text, string needle, string? otherNeedle) =>

@@ -159,11 +159,12 @@ public sealed class BannedPatternAnalyzer : RequirementsAnalyzer
         }
 
         // In a concatenation: read the longest constant concatenation the literal belongs to, once, from its first piece.
-        // A concatenation with a call, an element or a new object in it is never constant: known without binding.
+        // Known without binding: literals alone are constant, and a call, an element, a new object or a parameter is not.
         var root = StringPieces.ChainRoot(
             piece,
-            static (add, state) => StringPieces.MayBeConstant(add.Left) && StringPieces.MayBeConstant(add.Right)
-                && state.Model.GetConstantValue(add, state.CancellationToken) is { HasValue: true, Value: string },
+            static (add, state) => StringPieces.LiteralText(add) is not null
+                || (StringPieces.MayBeConstant(add.Left) && StringPieces.MayBeConstant(add.Right)
+                    && state.Model.GetConstantValue(add, state.CancellationToken) is { HasValue: true, Value: string }),
             (Model: model, CancellationToken: cancellationToken));
         if (root is null)
         {
@@ -171,7 +172,7 @@ public sealed class BannedPatternAnalyzer : RequirementsAnalyzer
         }
 
         node = root;
-        return root == piece ? ((LiteralExpressionSyntax)piece).Token.ValueText : model.GetConstantValue(root, cancellationToken).Value as string;
+        return root == piece ? ((LiteralExpressionSyntax)piece).Token.ValueText : StringPieces.LiteralText(root) ?? model.GetConstantValue(root, cancellationToken).Value as string;
     }
 
     private static string Shorten(string text)

@@ -1,3 +1,4 @@
+using System;
 using Microsoft.CodeAnalysis;
 
 namespace SecurityRequirements.Analyzers.Analyzers.Pkce;
@@ -17,8 +18,18 @@ internal static class PkceSettingTypes
 
     public static readonly string[] Clients = { "IdentityServer4.Models.Client", "Duende.IdentityServer.Models.Client" };
 
+    /// <summary>Assemblies (by name prefix) that declare these types: the ASP.NET Core handlers and IdentityServer's storage.</summary>
+    private static readonly string[] DeclaringAssemblyPrefixes = { "Microsoft.AspNetCore.Authentication", "IdentityServer4", "Duende.IdentityServer" };
+
     public static bool AnyIn(Compilation compilation)
     {
+        // The first metadata-name lookup in a fresh compilation builds the type tables of every reference (a third of a
+        // second on a large project), so rule the types out by assembly name and the declaration table first.
+        if (!MayBeIn(compilation))
+        {
+            return false;
+        }
+
         foreach (var name in Options)
         {
             if (compilation.GetTypeByMetadataName(name) is not null)
@@ -36,5 +47,21 @@ internal static class PkceSettingTypes
         }
 
         return false;
+    }
+
+    private static bool MayBeIn(Compilation compilation)
+    {
+        foreach (var assembly in compilation.ReferencedAssemblyNames)
+        {
+            foreach (var prefix in DeclaringAssemblyPrefixes)
+            {
+                if (assembly.Name.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return compilation.ContainsSymbolsWithName(static name => name is "OpenIdConnectOptions" or "OAuthOptions" or "Client", SymbolFilter.Type);
     }
 }

@@ -63,6 +63,31 @@ public class BannedPatternAnalyzerTests
     }
 
     [Fact]
+    public async Task ParameterPieces_AreNoConstants_ButALambdasOwnConstantShadowingOneIs()
+    {
+        // A parameter of the nearest method or lambda is known not to be constant without binding; a constant the lambda
+        // itself declares under an outer parameter's name is still read as one.
+        const string source = """
+            class C
+            {
+                string A(string users) => "select name from " + users;
+                string B(string q)
+                {
+                    System.Func<string> read = () =>
+                    {
+                        const string q = "users";
+                        return {|#0:"select name from " + q|};
+                    };
+                    return read() + q;
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Yaml,
+            Verify.Diagnostic(DiagnosticDescriptors.BannedPattern).WithLocation(0).WithArguments("SEC-004", Requirement, "select name from users", Pattern, Instead));
+    }
+
+    [Fact]
     public async Task CleanStrings_StaySilent()
     {
         const string source = """
