@@ -195,9 +195,8 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
         ConcurrentDictionary<IFieldSymbol, string> fields,
         ByteOriginTracer tracer)
     {
-        // Cheap exits first: this runs for every call. Every call of a source method is queued (a candidate's calls must
-        // all be counted); an argument is examined only when its operation kind can be hard-coded, and its parameter's
-        // type is read only then.
+        // Cheap exits first: this runs for every call. Every call of a source method given text or bytes is queued (a
+        // candidate's calls must all be counted); an argument is examined only when its type is text or bytes.
         // Public symbols are cached per symbol, so the same assembly is the same instance (no comparer needed).
         if (arguments.IsEmpty || !ReferenceEquals(target.ContainingAssembly, assembly))
         {
@@ -205,15 +204,27 @@ public sealed class HardCodedKeyArgumentAnalyzer : RequirementsAnalyzer
         }
 
         var method = target.OriginalDefinition;
-        calls.Enqueue(method);
+        var givenTextOrBytes = false;
         foreach (var argument in arguments)
         {
             // The argument's own type (the conversion to the parameter's type, when there is one): IParameterSymbol.Type
             // builds a new public symbol for nullable-annotated types on every access.
-            if (HardCoded(argument.Value, fields, tracer) is { } detail && argument.Value.Type is { } type && IsTextOrBytes(type) && argument.Parameter is { } parameter)
+            if (argument.Value.Type is not { } type || !IsTextOrBytes(type))
+            {
+                continue;
+            }
+
+            givenTextOrBytes = true;
+            if (HardCoded(argument.Value, fields, tracer) is { } detail && argument.Parameter is { } parameter)
             {
                 hardCoded.Enqueue(new HardCodedArgument(method, parameter.Ordinal, detail, argument.Syntax));
             }
+        }
+
+        // A key, IV or nonce parameter is text or bytes, so every call of a candidate passes some: other calls need no count.
+        if (givenTextOrBytes)
+        {
+            calls.Enqueue(method);
         }
     }
 

@@ -37,6 +37,9 @@ public sealed class UnauditedPiiReadAnalyzer : RequirementsAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.UnauditedPiiRead);
 
+    private static readonly ImmutableArray<OperationKind> ReferenceKinds = ImmutableArray.Create(OperationKind.PropertyReference, OperationKind.FieldReference);
+    private static readonly ImmutableArray<OperationKind> ReferenceKindsWithParameters = ReferenceKinds.Add(OperationKind.ParameterReference);
+
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, RequirementsContext requirements)
     {
         var controls = requirements.ControlsFor(CheckKind.PiiAudit);
@@ -65,7 +68,11 @@ public sealed class UnauditedPiiReadAnalyzer : RequirementsAnalyzer
         // One compilation-wide action per kind, not per-block state: almost no reference is to personal data, so
         // the audit calls are looked up in the read's operation block only when a read is found (block start
         // actions and a callback per invocation cost every method body of the project).
-        context.RegisterOperationAction(reads.OnReference, OperationKind.PropertyReference, OperationKind.FieldReference, OperationKind.ParameterReference);
+        // Parameters hold personal data only as primary-constructor state: without such a constructor in the source,
+        // the callback for every parameter reference of the project is not registered.
+        context.RegisterOperationAction(
+            reads.OnReference,
+            PrimaryConstructors.AnyDeclaredIn(context.Compilation, context.CancellationToken) ? ReferenceKindsWithParameters : ReferenceKinds);
         context.RegisterOperationAction(reads.OnDeconstruction, OperationKind.DeconstructionAssignment, OperationKind.RecursivePattern, OperationKind.Loop);
         if (identity.IsActive)
         {
