@@ -250,11 +250,13 @@ internal sealed class PiiClassifier
             return false;
         }
 
-        var owner = member switch
+        // By kind, not by type pattern (interface casts cost on this path); an explicit implementation is the only
+        // property with a dotted name, which is cheaper to see than its implementations (decoded from metadata).
+        var owner = member.Kind switch
         {
-            IFieldSymbol field => field.ContainingType,
-            IParameterSymbol parameter => parameter.ContainingSymbol.ContainingType,
-            IPropertySymbol { IsOverride: false, ExplicitInterfaceImplementations.IsEmpty: true } property => property.ContainingType,
+            SymbolKind.Field => member.ContainingType,
+            SymbolKind.Parameter => member.ContainingSymbol.ContainingType,
+            SymbolKind.Property when !member.IsOverride && name.IndexOf('.') < 0 => member.ContainingType,
             _ => null,
         };
         foreach (var glob in _memberGlobs)

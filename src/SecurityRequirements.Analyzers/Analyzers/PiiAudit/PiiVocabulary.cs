@@ -59,6 +59,9 @@ internal sealed class PiiVocabulary
 
     private readonly Dictionary<int, Entry[]> _byLastWord;
 
+    /// <summary>One bit per length of an entry's last word: most names are ruled out by a bit test, before any lookup.</summary>
+    private readonly ulong _lastWordLengths;
+
     private PiiVocabulary(List<Entry> entries)
     {
         var buckets = new Dictionary<int, List<Entry>>();
@@ -66,6 +69,7 @@ internal sealed class PiiVocabulary
         {
             var last = entry.Words[entry.Words.Length - 1];
             var key = Key(last.Length, last[0]);
+            _lastWordLengths |= 1UL << (last.Length & 63);
             if (!buckets.TryGetValue(key, out var bucket))
             {
                 buckets[key] = bucket = new List<Entry>();
@@ -203,7 +207,8 @@ internal sealed class PiiVocabulary
         }
         while (true);
 
-        if (!_byLastWord.TryGetValue(Key(end - start, char.ToLowerInvariant(name[start])), out var bucket))
+        if ((_lastWordLengths & (1UL << ((end - start) & 63))) == 0
+            || !_byLastWord.TryGetValue(Key(end - start, char.ToLowerInvariant(name[start])), out var bucket))
         {
             return default;
         }

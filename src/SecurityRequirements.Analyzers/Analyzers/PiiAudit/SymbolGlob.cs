@@ -16,6 +16,8 @@ internal sealed class SymbolGlob
     private readonly GlobPattern _glob;
     private readonly string? _memberSegment;
     private readonly string? _typeSegment;
+    private readonly Segment _member;
+    private readonly Segment _type;
 
     private SymbolGlob(GlobPattern glob)
     {
@@ -28,11 +30,13 @@ internal sealed class SymbolGlob
         }
 
         _memberSegment = text.Substring(lastDot + 1);
+        _member = new Segment(_memberSegment, glob.IgnoreCase);
         var typeDot = text.LastIndexOf('.', lastDot - 1);
         var typeSegment = text.Substring(typeDot + 1, lastDot - typeDot - 1);
         if (typeSegment.IndexOf("**", StringComparison.Ordinal) < 0)
         {
             _typeSegment = typeSegment;
+            _type = new Segment(typeSegment, glob.IgnoreCase);
         }
     }
 
@@ -53,10 +57,10 @@ internal sealed class SymbolGlob
     }
 
     /// <summary>False when no member named <paramref name="member"/> can match, whatever its type (a check on the name alone).</summary>
-    public bool MayMatchMember(string member) => _memberSegment is null || Wildcard.IsMatch(_memberSegment, member, _glob.IgnoreCase);
+    public bool MayMatchMember(string member) => _memberSegment is null || _member.IsMatch(member);
 
     /// <summary>False when no member of a type named <paramref name="typeName"/> can match (a check on the type's own name alone).</summary>
-    public bool MayMatchType(string typeName) => _typeSegment is null || Wildcard.IsMatch(_typeSegment, typeName, _glob.IgnoreCase);
+    public bool MayMatchType(string typeName) => _typeSegment is null || _type.IsMatch(typeName);
 
     /// <summary>True when <c>type.member</c>, simple or namespace-qualified, matches.</summary>
     public bool IsMatch(INamedTypeSymbol type, string member, ConcurrentDictionary<INamedTypeSymbol, string> fullNames)
@@ -77,6 +81,60 @@ internal sealed class SymbolGlob
         }
 
         return _glob.IsMatch(full + "." + member);
+    }
+
+    /// <summary>
+    /// One segment of the glob, matched against every member or type name a project reads: "*", a plain name, "*Suffix"
+    /// and "Prefix*" (nearly every real glob) are one string comparison; anything else runs the wildcard matcher.
+    /// </summary>
+    private readonly struct Segment
+    {
+        private readonly string _text;
+        private readonly SegmentShape _shape;
+        private readonly StringComparison _comparison;
+        private readonly bool _ignoreCase;
+
+        public Segment(string pattern, bool ignoreCase)
+        {
+            _ignoreCase = ignoreCase;
+            _comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            var inner = pattern.Trim('*');
+            if (inner.Length == 0)
+            {
+                (_text, _shape) = (string.Empty, SegmentShape.Any);
+            }
+            else if (inner.IndexOf('*') >= 0 || inner.IndexOf('?') >= 0)
+            {
+                (_text, _shape) = (pattern, SegmentShape.Wildcard);
+            }
+            else
+            {
+                var leadingStar = pattern[0] == '*';
+                var trailingStar = pattern[pattern.Length - 1] == '*';
+                _text = inner;
+                _shape = leadingStar && trailingStar ? SegmentShape.Contains : leadingStar ? SegmentShape.Suffix : trailingStar ? SegmentShape.Prefix : SegmentShape.Exact;
+            }
+        }
+
+        public bool IsMatch(string value) => _shape switch
+        {
+            SegmentShape.Any => true,
+            SegmentShape.Exact => value.Length == _text.Length && string.Equals(value, _text, _comparison),
+            SegmentShape.Suffix => value.EndsWith(_text, _comparison),
+            SegmentShape.Prefix => value.StartsWith(_text, _comparison),
+            SegmentShape.Contains => value.IndexOf(_text, _comparison) >= 0,
+            _ => Wildcard.IsMatch(_text, value, _ignoreCase),
+        };
+    }
+
+    private enum SegmentShape
+    {
+        Any,
+        Exact,
+        Suffix,
+        Prefix,
+        Contains,
+        Wildcard,
     }
 
     /// <summary>'*' and '?' within one name, no separators: the classic two-pointer match with one backtrack point.</summary>
