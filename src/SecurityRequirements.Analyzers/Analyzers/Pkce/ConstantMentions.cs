@@ -6,8 +6,8 @@ using SecurityRequirements.Analyzers.Internal;
 namespace SecurityRequirements.Analyzers.Analyzers.Pkce;
 
 /// <summary>
-/// Whether a named constant used in a string expression may spell out one of the needles: only when the needle is
-/// written somewhere in this compilation's source, or the compilation references an OAuth or OpenID Connect library
+/// Whether a named constant used in a string expression may spell out one of the needles: only when the needle's
+/// parameter name is written somewhere in this compilation's source, or the compilation references an OAuth or OpenID Connect library
 /// (whose constants it could be). Decided once per compilation, on first need, by an ordinal search of the source
 /// texts; string expressions whose own text does not mention a needle are then never bound in other projects.
 /// </summary>
@@ -27,7 +27,13 @@ internal sealed class ConstantMentions
     public ConstantMentions(Compilation compilation, params string[] needles)
     {
         _compilation = compilation;
-        _needles = needles;
+
+        // A constant may hold the parameter's name alone, its '=' written elsewhere (ResponseType + "=code").
+        _needles = new string[needles.Length];
+        for (var i = 0; i < needles.Length; i++)
+        {
+            _needles[i] = needles[i].TrimEnd('=');
+        }
     }
 
     public bool Possible(CancellationToken cancellationToken)

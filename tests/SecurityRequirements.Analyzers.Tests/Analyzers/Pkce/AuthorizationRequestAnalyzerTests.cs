@@ -104,6 +104,29 @@ public class AuthorizationRequestAnalyzerTests
     }
 
     [Fact]
+    public async Task ParameterNamesInConstantsOfAnotherFile_AreStillRead()
+    {
+        // Strings whose own text names no parameter are bound only when a constant may: here the name is written in
+        // another file of the project, with its '=' in the string that uses it.
+        var test = Verify.Create("""
+            static class Login
+            {
+                static string A(string id) => {|#0:OAuthNames.Authorize + "?" + OAuthNames.ResponseType + "=code&client_id=" + id|};
+                static string B(string id) => "https://example.com/search?q=" + id;
+            }
+            """, Yaml);
+        test.TestState.Sources.Add(("/0/OAuthNames.cs", """
+            static class OAuthNames
+            {
+                public const string Authorize = "https://id.example/authorize";
+                public const string ResponseType = "response_type";
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Expect(0, "the authorize request (response_type=code)", "code_challenge", AddChallenge));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task PkceRequestsAndOtherGrants_StaySilent()
     {
         const string source = """
