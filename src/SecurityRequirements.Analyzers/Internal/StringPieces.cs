@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -126,39 +127,26 @@ internal static class StringPieces
         };
     }
 
-    /// <summary>
-    /// The text of a <c>+</c> chain made of string literals only (a constant, read without binding), or null when any
-    /// piece is something else.
-    /// </summary>
+    /// <summary>True when every leaf of the <c>+</c> chain under <paramref name="expression"/> is a string literal: a constant, known without binding.</summary>
+    public static bool IsLiteralChain(ExpressionSyntax expression) =>
+        VisitLeaves(expression, 0, static (leaf, _) => leaf.IsKind(SyntaxKind.StringLiteralExpression));
+
+    /// <summary>The text of a <c>+</c> chain made of string literals only, or null when any piece is something else.</summary>
     public static string? LiteralText(ExpressionSyntax expression)
     {
-        var builder = new System.Text.StringBuilder();
-        var pending = new Stack<ExpressionSyntax>();
-        pending.Push(expression);
-        while (pending.Count > 0)
-        {
-            var current = pending.Pop();
-            while (current is ParenthesizedExpressionSyntax parenthesized)
+        var builder = new StringBuilder();
+        return VisitLeaves(expression, builder, static (leaf, text) =>
             {
-                current = parenthesized.Expression;
-            }
+                if (leaf is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+                {
+                    text.Append(literal.Token.ValueText);
+                    return true;
+                }
 
-            if (current is BinaryExpressionSyntax add && add.IsKind(SyntaxKind.AddExpression))
-            {
-                pending.Push(add.Right);
-                pending.Push(add.Left);
-            }
-            else if (current is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
-            {
-                builder.Append(literal.Token.ValueText);
-            }
-            else
-            {
-                return null;
-            }
-        }
-
-        return builder.ToString();
+                return false;
+            })
+            ? builder.ToString()
+            : null;
     }
 
     /// <summary>
@@ -224,14 +212,19 @@ internal static class StringPieces
         return parent;
     }
 
-    /// <summary>True when a leaf of the <c>+</c> chain under <paramref name="expression"/> is a piece (walked without recursion: chains can be long).</summary>
-    private static bool HasPieceLeaf(ExpressionSyntax expression)
+    /// <summary>True when a leaf of the <c>+</c> chain under <paramref name="expression"/> is a piece.</summary>
+    private static bool HasPieceLeaf(ExpressionSyntax expression) =>
+        !VisitLeaves(expression, 0, static (leaf, _) => !leaf.IsKind(SyntaxKind.StringLiteralExpression) && !leaf.IsKind(SyntaxKind.InterpolatedStringExpression));
+
+    /// <summary>
+    /// Visits the leaves of the <c>+</c> chain under <paramref name="expression"/> left to right (through parentheses,
+    /// without recursion: chains can be long) until <paramref name="visit"/> returns false; true when it never did.
+    /// </summary>
+    private static bool VisitLeaves<TState>(ExpressionSyntax expression, TState state, Func<ExpressionSyntax, TState, bool> visit)
     {
-        var pending = new Stack<ExpressionSyntax>();
-        pending.Push(expression);
-        while (pending.Count > 0)
+        Stack<ExpressionSyntax>? pending = null;
+        for (ExpressionSyntax? current = expression; current is not null; current = pending is { Count: > 0 } ? pending.Pop() : null)
         {
-            var current = pending.Pop();
             while (current is ParenthesizedExpressionSyntax parenthesized)
             {
                 current = parenthesized.Expression;
@@ -239,15 +232,16 @@ internal static class StringPieces
 
             if (current is BinaryExpressionSyntax add && add.IsKind(SyntaxKind.AddExpression))
             {
+                pending ??= new Stack<ExpressionSyntax>();
                 pending.Push(add.Right);
                 pending.Push(add.Left);
             }
-            else if (current.IsKind(SyntaxKind.StringLiteralExpression) || current.IsKind(SyntaxKind.InterpolatedStringExpression))
+            else if (!visit(current, state))
             {
-                return true;
+                return false;
             }
         }
 
-        return false;
+        return true;
     }
 }

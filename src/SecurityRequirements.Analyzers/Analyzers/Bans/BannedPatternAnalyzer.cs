@@ -162,7 +162,7 @@ public sealed class BannedPatternAnalyzer : RequirementsAnalyzer
         // Known without binding: literals alone are constant, and a call, an element, a new object or a parameter is not.
         var root = StringPieces.ChainRoot(
             piece,
-            static (add, state) => StringPieces.LiteralText(add) is not null
+            static (add, state) => StringPieces.IsLiteralChain(add)
                 || (StringPieces.MayBeConstant(add.Left) && StringPieces.MayBeConstant(add.Right)
                     && state.Model.GetConstantValue(add, state.CancellationToken) is { HasValue: true, Value: string }),
             (Model: model, CancellationToken: cancellationToken));
