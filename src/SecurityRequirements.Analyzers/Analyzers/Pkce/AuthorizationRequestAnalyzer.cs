@@ -40,7 +40,7 @@ public sealed class AuthorizationRequestAnalyzer : RequirementsAnalyzer
         var requestUrlExtensions = OAuthSymbols.Resolve(context.Compilation, "IdentityModel.Client.RequestUrlExtensions", "Duende.IdentityModel.Client.RequestUrlExtensions");
         var codeTokenRequests = OAuthSymbols.Resolve(context.Compilation, "IdentityModel.Client.AuthorizationCodeTokenRequest", "Duende.IdentityModel.Client.AuthorizationCodeTokenRequest");
 
-        var constants = new ConstantMentions(context.Compilation, "response_type=", "grant_type=");
+        var constants = new ConstantMentions(context.Compilation, ConstantMentions.ResponseType | ConstantMentions.GrantType);
 
         // String literals and interpolated strings, each concatenation read once from its first piece; a lone literal
         // that mentions neither parameter costs one ordinal search of its token text.
@@ -69,33 +69,38 @@ public sealed class AuthorizationRequestAnalyzer : RequirementsAnalyzer
             },
             StringPieces.Kinds);
 
-        context.RegisterOperationAction(
-            c =>
-            {
-                if (!FormParameters.MayHoldPairs(c.Operation))
+        // A form pair's key is written in the source or comes from an OAuth library's constants: without either, no
+        // initialiser can hold one, and the callback for every initialiser (tables of numbers included) is not registered.
+        if (constants.Possible(context.CancellationToken))
+        {
+            context.RegisterOperationAction(
+                c =>
                 {
-                    return;
-                }
-
-                foreach (var element in FormParameters.Elements(c.Operation))
-                {
-                    if (FormParameters.Pair(element) is not { } pair)
+                    if (!FormParameters.MayHoldPairs(c.Operation))
                     {
-                        continue;
+                        return;
                     }
 
-                    if (pair is { Key: "grant_type", Value: "authorization_code" } && !FormParameters.HasKey(c.Operation, "code_verifier"))
+                    foreach (var element in FormParameters.Elements(c.Operation))
                     {
-                        Report(c.ReportDiagnostic, c.ContainingSymbol, element.Syntax, "the token request (grant_type=authorization_code)", "code_verifier", AddVerifier);
+                        if (FormParameters.Pair(element) is not { } pair)
+                        {
+                            continue;
+                        }
+
+                        if (pair is { Key: "grant_type", Value: "authorization_code" } && !FormParameters.HasKey(c.Operation, "code_verifier"))
+                        {
+                            Report(c.ReportDiagnostic, c.ContainingSymbol, element.Syntax, "the token request (grant_type=authorization_code)", "code_verifier", AddVerifier);
+                        }
+                        else if (pair is { Key: "response_type", Value: { } value } && OAuthRequestText.IsCodeResponseType(value) && !FormParameters.HasKey(c.Operation, "code_challenge"))
+                        {
+                            Report(c.ReportDiagnostic, c.ContainingSymbol, element.Syntax, "the authorize request (response_type=" + value + ")", "code_challenge", AddChallenge);
+                        }
                     }
-                    else if (pair is { Key: "response_type", Value: { } value } && OAuthRequestText.IsCodeResponseType(value) && !FormParameters.HasKey(c.Operation, "code_challenge"))
-                    {
-                        Report(c.ReportDiagnostic, c.ContainingSymbol, element.Syntax, "the authorize request (response_type=" + value + ")", "code_challenge", AddChallenge);
-                    }
-                }
-            },
-            OperationKind.ObjectOrCollectionInitializer,
-            OperationKind.ArrayInitializer);
+                },
+                OperationKind.ObjectOrCollectionInitializer,
+                OperationKind.ArrayInitializer);
+        }
 
         if (!requestUrlExtensions.IsEmpty)
         {

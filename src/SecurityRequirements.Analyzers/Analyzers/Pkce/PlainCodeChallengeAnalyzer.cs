@@ -42,7 +42,7 @@ public sealed class PlainCodeChallengeAnalyzer : RequirementsAnalyzer
         var properties = OAuthSymbols.Resolve(context.Compilation, "Microsoft.AspNetCore.Authentication.AuthenticationProperties");
 
         // String literals and interpolated strings, each concatenation read once from its first piece.
-        var constants = new ConstantMentions(context.Compilation, "code_challenge_method=");
+        var constants = new ConstantMentions(context.Compilation, ConstantMentions.CodeChallengeMethod);
         context.RegisterSyntaxNodeAction(
             c =>
             {
@@ -56,24 +56,29 @@ public sealed class PlainCodeChallengeAnalyzer : RequirementsAnalyzer
             },
             StringPieces.Kinds);
 
-        context.RegisterOperationAction(
-            c =>
-            {
-                if (!FormParameters.MayHoldPairs(c.Operation))
+        // A form pair's key is written in the source or comes from an OAuth library's constants: without either, no
+        // initialiser can hold one, and the callback for every initialiser (tables of numbers included) is not registered.
+        if (constants.Possible(context.CancellationToken))
+        {
+            context.RegisterOperationAction(
+                c =>
                 {
-                    return;
-                }
-
-                foreach (var element in FormParameters.Elements(c.Operation))
-                {
-                    if (FormParameters.Pair(element) is { Key: "code_challenge_method", Value: { } method } && string.Equals(method, "plain", StringComparison.OrdinalIgnoreCase))
+                    if (!FormParameters.MayHoldPairs(c.Operation))
                     {
-                        Report(c.ReportDiagnostic, c.ContainingSymbol, element.Syntax, "code_challenge_method=" + method, "send code_challenge_method=S256 with code_challenge=BASE64URL(SHA256(code_verifier))");
+                        return;
                     }
-                }
-            },
-            OperationKind.ObjectOrCollectionInitializer,
-            OperationKind.ArrayInitializer);
+
+                    foreach (var element in FormParameters.Elements(c.Operation))
+                    {
+                        if (FormParameters.Pair(element) is { Key: "code_challenge_method", Value: { } method } && string.Equals(method, "plain", StringComparison.OrdinalIgnoreCase))
+                        {
+                            Report(c.ReportDiagnostic, c.ContainingSymbol, element.Syntax, "code_challenge_method=" + method, "send code_challenge_method=S256 with code_challenge=BASE64URL(SHA256(code_verifier))");
+                        }
+                    }
+                },
+                OperationKind.ObjectOrCollectionInitializer,
+                OperationKind.ArrayInitializer);
+        }
 
         if (!requestUrlExtensions.IsEmpty)
         {

@@ -106,13 +106,18 @@ public class AuthorizationRequestAnalyzerTests
     [Fact]
     public async Task ParameterNamesInConstantsOfAnotherFile_AreStillRead()
     {
-        // Strings whose own text names no parameter are bound only when a constant may: here the name is written in
-        // another file of the project, with its '=' in the string that uses it.
+        // Strings whose own text names no parameter are bound, and form initialisers listened to, only when a constant
+        // may name one: here the names are written in another file of the project, the '=' in the string that uses it.
         var test = Verify.Create("""
             static class Login
             {
                 static string A(string id) => {|#0:OAuthNames.Authorize + "?" + OAuthNames.ResponseType + "=code&client_id=" + id|};
                 static string B(string id) => "https://example.com/search?q=" + id;
+                static object C(string code) => new System.Collections.Generic.Dictionary<string, string>
+                {
+                    {|#1:[OAuthNames.GrantType] = "authorization_code"|},
+                    ["code"] = code,
+                };
             }
             """, Yaml);
         test.TestState.Sources.Add(("/0/OAuthNames.cs", """
@@ -120,9 +125,11 @@ public class AuthorizationRequestAnalyzerTests
             {
                 public const string Authorize = "https://id.example/authorize";
                 public const string ResponseType = "response_type";
+                public const string GrantType = "grant_type";
             }
             """));
         test.ExpectedDiagnostics.Add(Expect(0, "the authorize request (response_type=code)", "code_challenge", AddChallenge));
+        test.ExpectedDiagnostics.Add(Expect(1, "the token request (grant_type=authorization_code)", "code_verifier", AddVerifier));
         await test.RunAsync();
     }
 
