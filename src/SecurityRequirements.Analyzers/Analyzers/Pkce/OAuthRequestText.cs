@@ -26,7 +26,7 @@ internal static class OAuthRequestText
     public static IOperation? OutermostMentioning(SyntaxNodeAnalysisContext context, ConstantMentions constants, string needle, string? otherNeedle = null)
     {
         var piece = (ExpressionSyntax)context.Node;
-        if (StringPieces.IsInInterpolationHole(piece))
+        if (StringPieces.IsInInterpolationHole(piece) || (context.IsGeneratedCode && OwnGeneratedFiles.Contains(piece.SyntaxTree)))
         {
             return null;
         }
