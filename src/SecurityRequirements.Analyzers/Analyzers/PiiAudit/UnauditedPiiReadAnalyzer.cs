@@ -104,7 +104,7 @@ public sealed class UnauditedPiiReadAnalyzer : RequirementsAnalyzer
 
         public void OnReference(OperationAnalysisContext context)
         {
-            if (PiiOperations.ReferencedMember(context.Operation) is not { } member)
+            if (PiiOperations.ReferencedMember(context.Operation) is not { } member || IsReadByItsOwnType(member, context.ContainingSymbol))
             {
                 return;
             }
@@ -131,6 +131,20 @@ public sealed class UnauditedPiiReadAnalyzer : RequirementsAnalyzer
                         break;
                 }
             }
+        }
+
+        /// <summary>
+        /// A type reading its own field, property or primary-constructor parameter is not access to personal data
+        /// (<see cref="PiiAccess.IsOwnMember"/>), and most reads in a large project are of this kind: one reference
+        /// comparison rules them out before any classification. The identity sources (<c>IIdentity.Name</c>,
+        /// <c>Claim.Value</c>) are classified whoever reads them.
+        /// </summary>
+        private bool IsReadByItsOwnType(ISymbol member, ISymbol owner)
+        {
+            var declaring = member is IParameterSymbol parameter ? parameter.ContainingSymbol.ContainingType : member.ContainingType;
+            return declaring is not null
+                && ReferenceEquals(declaring, owner as INamedTypeSymbol ?? owner.ContainingType)
+                && !(_identity.IsActive && member.Name is "Name" or "Value");
         }
 
         public void OnInvocation(OperationAnalysisContext context)
