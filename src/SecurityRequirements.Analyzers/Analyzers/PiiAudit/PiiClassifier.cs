@@ -59,6 +59,7 @@ internal sealed class PiiClassifier
     private readonly ConcurrentDictionary<ITypeSymbol, ISymbol?> _typesWithPii = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, string> _fullNames = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _interfacesWithPii = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, ulong> _interfaceGlobs = new(SymbolEqualityComparer.Default);
 
     public PiiClassifier(Compilation compilation, PiiAuditParameters parameters, IdentitySources identity)
     {
@@ -259,8 +260,9 @@ internal sealed class PiiClassifier
             SymbolKind.Property when !member.IsOverride && name.IndexOf('.') < 0 => member.ContainingType,
             _ => null,
         };
-        foreach (var glob in _memberGlobs)
+        for (var i = 0; i < _memberGlobs.Length; i++)
         {
+            var glob = _memberGlobs[i];
             if (!glob.MayMatchMember(name))
             {
                 continue;
@@ -271,19 +273,41 @@ internal sealed class PiiClassifier
                 return false;
             }
 
-            if (member.Kind == SymbolKind.Property)
+            if (member.Kind == SymbolKind.Property && !owner.AllInterfaces.IsEmpty && (i >= 64 || (InterfaceGlobs(owner) & (1UL << i)) != 0))
             {
-                foreach (var @interface in owner.AllInterfaces)
-                {
-                    if (glob.MayMatchType(@interface.Name))
-                    {
-                        return false;
-                    }
-                }
+                return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Bit i set when an interface of <paramref name="type"/> has a name that glob i's type segment may match, kept per type:
+    /// a glob such as <c>*KeyParameters.*</c> matches every member name, so without it each property read would test
+    /// every interface of its type against it.
+    /// </summary>
+    private ulong InterfaceGlobs(INamedTypeSymbol type)
+    {
+        if (_interfaceGlobs.TryGetValue(type, out var known))
+        {
+            return known;
+        }
+
+        var mask = 0UL;
+        for (var i = 0; i < _memberGlobs.Length && i < 64; i++)
+        {
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (_memberGlobs[i].MayMatchType(@interface.Name))
+                {
+                    mask |= 1UL << i;
+                    break;
+                }
+            }
+        }
+
+        return _interfaceGlobs.GetOrAdd(type, mask);
     }
 
     private bool NameMayBePii(string name)
