@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SecurityRequirements.Analyzers.Configuration;
@@ -498,41 +499,12 @@ internal sealed class PiiClassifier
     {
         foreach (var tree in compilation.SyntaxTrees)
         {
-            if (tree.GetRoot() is CompilationUnitSyntax unit && DeclaresCandidateParameter(unit.Members))
+            foreach (var name in PrimaryConstructors.ParameterNamesIn(tree, CancellationToken.None))
             {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private bool DeclaresCandidateParameter(SyntaxList<MemberDeclarationSyntax> members)
-    {
-        foreach (var member in members)
-        {
-            switch (member)
-            {
-                case BaseNamespaceDeclarationSyntax ns when DeclaresCandidateParameter(ns.Members):
+                if (NameMayBePii(name))
+                {
                     return true;
-                case TypeDeclarationSyntax type:
-                    if (type.ParameterList is { } parameters)
-                    {
-                        foreach (var parameter in parameters.Parameters)
-                        {
-                            if (NameMayBePii(parameter.Identifier.ValueText))
-                            {
-                                return true;
-                            }
-                        }
-                    }
-
-                    if (DeclaresCandidateParameter(type.Members))
-                    {
-                        return true;
-                    }
-
-                    break;
+                }
             }
         }
 
