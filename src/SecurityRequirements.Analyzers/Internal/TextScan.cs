@@ -46,6 +46,52 @@ internal static class TextScan
     }
 
     /// <summary>
+    /// Adds to <paramref name="positions"/> where each of <paramref name="needles"/> starts in <paramref name="text"/>, in
+    /// ascending order for each needle; a position is listed once per needle that starts there.
+    /// </summary>
+    public static void FindPositions(SourceText text, string[] needles, List<int> positions)
+    {
+        var longest = 0;
+        foreach (var needle in needles)
+        {
+            longest = Math.Max(longest, needle.Length);
+        }
+
+        if (longest == 0)
+        {
+            return;
+        }
+
+        var buffer = new char[ChunkSize + longest];
+        for (var start = 0; start < text.Length; start += ChunkSize)
+        {
+            var count = Math.Min(ChunkSize + longest - 1, text.Length - start);
+            text.CopyTo(start, buffer, 0, count);
+            var chunk = new ReadOnlySpan<char>(buffer, 0, count);
+            foreach (var needle in needles)
+            {
+                if (needle.Length == 0)
+                {
+                    continue;
+                }
+
+                // Only matches that start inside this chunk's own part count: the overlap belongs to the next chunk.
+                for (var offset = 0; offset < ChunkSize && offset < count;)
+                {
+                    var found = chunk.Slice(offset).IndexOf(needle.AsSpan());
+                    if (found < 0 || offset + found >= ChunkSize)
+                    {
+                        break;
+                    }
+
+                    positions.Add(start + offset + found);
+                    offset += found + 1;
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Which of <paramref name="needles"/> (at most 32) <paramref name="text"/> contains, as a bit mask (bit i for
     /// needle i), in one pass over the text that stops once every needle is found.
     /// </summary>

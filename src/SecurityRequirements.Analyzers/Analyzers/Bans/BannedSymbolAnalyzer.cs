@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -27,17 +28,21 @@ public sealed class BannedSymbolAnalyzer : RequirementsAnalyzer
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, RequirementsContext requirements)
     {
-        var bans = BannedSymbolSet.Bind(requirements.ControlsFor(CheckKind.Banned), context.Compilation);
-        if (bans.IsEmpty)
-        {
-            return;
-        }
-
-        if (bans.SpelledNames.Length > 0)
+        var controls = requirements.ControlsFor(CheckKind.Banned);
+        if (SpelledMemberIds.NamesOf(controls) is { } names)
         {
             // Every banned member can only be used by writing its name: files that never spell one are skipped by a
             // text search, and only the names found are bound, instead of a callback for every call in the project.
-            context.RegisterSemanticModelAction(modelContext => AnalyzeSpelledUses(modelContext, requirements, bans));
+            // The ids are bound when a file first spells a name, after the compiler has loaded the members they name.
+            var compilation = context.Compilation;
+            var lazyBans = new Lazy<BannedSymbolSet>(() => BannedSymbolSet.Bind(controls, compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            context.RegisterSemanticModelAction(modelContext => AnalyzeSpelledUses(modelContext, requirements, names, lazyBans));
+            return;
+        }
+
+        var bans = BannedSymbolSet.Bind(controls, context.Compilation);
+        if (bans.IsEmpty)
+        {
             return;
         }
 
@@ -46,21 +51,35 @@ public sealed class BannedSymbolAnalyzer : RequirementsAnalyzer
             bans.OperationKinds);
     }
 
-    private static void AnalyzeSpelledUses(SemanticModelAnalysisContext context, RequirementsContext requirements, BannedSymbolSet bans)
+    private static void AnalyzeSpelledUses(SemanticModelAnalysisContext context, RequirementsContext requirements, string[] names, Lazy<BannedSymbolSet> lazyBans)
     {
         var model = context.SemanticModel;
         var tree = model.SyntaxTree;
-        if (!TextScan.ContainsAny(tree.GetText(context.CancellationToken), bans.SpelledNames))
+        var positions = new List<int>();
+        TextScan.FindPositions(tree.GetText(context.CancellationToken), names, positions);
+        if (positions.Count == 0 || lazyBans.Value is not { IsEmpty: false } bans)
         {
             return;
         }
 
-        foreach (var token in tree.GetRoot(context.CancellationToken).DescendantTokens())
+        // A name may be found twice at one place (one banned name starting another): each token is looked at once.
+        positions.Sort();
+        var root = tree.GetRoot(context.CancellationToken);
+        var previous = -1;
+        foreach (var position in positions)
         {
-            if (token.IsKind(SyntaxKind.IdentifierToken)
-                && token.Parent is SimpleNameSyntax name
-                && bans.IsMemberName(token.ValueText)
-                && UseOf(name, model, context.CancellationToken) is { } operation)
+            var token = root.FindToken(position);
+            if (token.SpanStart == previous
+                || !token.IsKind(SyntaxKind.IdentifierToken)
+                || !token.Span.Contains(position)
+                || token.Parent is not SimpleNameSyntax name
+                || !bans.IsMemberName(token.ValueText))
+            {
+                continue;
+            }
+
+            previous = token.SpanStart;
+            if (UseOf(name, model, context.CancellationToken) is { } operation)
             {
                 Analyze(operation, model.GetEnclosingSymbol(operation.Syntax.SpanStart, context.CancellationToken), context.ReportDiagnostic, requirements, bans);
             }

@@ -7,7 +7,7 @@ using SecurityRequirements.Analyzers.Configuration;
 namespace SecurityRequirements.Analyzers.Analyzers.Bans;
 
 /// <summary>
-/// The banned symbols of one compilation, bound once at compilation start from documentation ids.
+/// The banned symbols of one compilation, bound once from documentation ids.
 /// Lookups walk a symbol's containing types and namespaces, so banning a type bans its members.
 /// </summary>
 /// <remarks>
@@ -42,8 +42,7 @@ internal sealed class BannedSymbolSet
         SimpleNameSet memberNames,
         SimpleNameSet typeNames,
         SimpleNameSet namespaceNames,
-        ImmutableArray<OperationKind> operationKinds,
-        string[] spelledNames)
+        ImmutableArray<OperationKind> operationKinds)
     {
         _symbols = symbols;
         _namespaces = namespaces;
@@ -51,15 +50,7 @@ internal sealed class BannedSymbolSet
         _typeNames = typeNames;
         _namespaceNames = namespaceNames;
         OperationKinds = operationKinds;
-        SpelledNames = spelledNames;
     }
-
-    /// <summary>
-    /// The banned members' names when every ban is of a member that code can only use by writing its name (an
-    /// ordinary method, a property that is no indexer, a field, an event, none used by a pattern); otherwise empty.
-    /// Then a file that does not contain one of these names cannot use a banned symbol.
-    /// </summary>
-    public string[] SpelledNames { get; }
 
     /// <summary>True when <paramref name="name"/> is the name of a banned member.</summary>
     public bool IsMemberName(string name) => _memberNames.Contains(name);
@@ -78,8 +69,6 @@ internal sealed class BannedSymbolSet
         var typeNames = new SimpleNameSet();
         var namespaceNames = new SimpleNameSet();
         var kinds = new HashSet<OperationKind>();
-        var spelled = new SortedSet<string>(StringComparer.Ordinal);
-        var everyUseSpelled = true;
         foreach (var control in controls)
         {
             foreach (var id in control.Banned!.Symbols)
@@ -101,22 +90,12 @@ internal sealed class BannedSymbolSet
 
                         namespaceNames.Add(ns.Name);
                         AddAllKinds(kinds);
-                        everyUseSpelled = false;
                         continue;
                     }
 
                     if (!symbols.ContainsKey(symbol.OriginalDefinition))
                     {
                         symbols.Add(symbol.OriginalDefinition, new BannedSymbol(control, displayName));
-                    }
-
-                    if (IsUsedOnlyByName(symbol))
-                    {
-                        spelled.Add(symbol.Name);
-                    }
-                    else
-                    {
-                        everyUseSpelled = false;
                     }
 
                     switch (symbol)
@@ -154,22 +133,11 @@ internal sealed class BannedSymbolSet
 
         var ordered = new List<OperationKind>(kinds);
         ordered.Sort();
-        var spelledNames = new string[everyUseSpelled ? spelled.Count : 0];
-        if (everyUseSpelled)
-        {
-            spelled.CopyTo(spelledNames);
-        }
-
-        return new BannedSymbolSet(symbols, namespaces, memberNames, typeNames, namespaceNames, ordered.ToImmutableArray(), spelledNames);
+        return new BannedSymbolSet(symbols, namespaces, memberNames, typeNames, namespaceNames, ordered.ToImmutableArray());
     }
 
-    private static bool IsUsedOnlyByName(ISymbol symbol) => !PatternMemberNames.Contains(symbol.Name) && symbol switch
-    {
-        IMethodSymbol method => method.MethodKind == MethodKind.Ordinary,
-        IPropertySymbol property => !property.IsIndexer,
-        IFieldSymbol or IEventSymbol => true,
-        _ => false,
-    };
+    /// <summary>True for the names the compiler also calls without their being written (<see cref="PatternMemberNames"/>).</summary>
+    public static bool IsPatternMemberName(string name) => PatternMemberNames.Contains(name);
 
     public bool TryFind(ISymbol symbol, out BannedSymbol ban)
     {

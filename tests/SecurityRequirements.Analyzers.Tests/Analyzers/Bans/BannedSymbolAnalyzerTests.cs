@@ -181,6 +181,35 @@ public class BannedSymbolAnalyzerTests
     }
 
     [Fact]
+    public async Task SpelledNames_SharingAStart_VerbatimAndInactiveCode_AreReadOncePerUse()
+    {
+        // One banned name starts another at the same place; each use is still reported once. A verbatim identifier is a
+        // use; text in an inactive #if branch is not code.
+        const string source = """
+            using System;
+            class Codec
+            {
+                public static byte[] FromBase64(string s) => new byte[0];
+            }
+            class C
+            {
+                byte[] A(string s) => {|#0:Convert.FromBase64String(s)|};
+                byte[] B(string s) => {|#1:Codec.FromBase64(s)|};
+                byte[] D(string s) => {|#2:Convert.@FromBase64String(s)|};
+            #if NEVER_DEFINED
+                byte[] E(string s) => Convert.FromBase64String(s);
+            #endif
+            }
+            """;
+
+        static Microsoft.CodeAnalysis.Testing.DiagnosticResult Ban(int marker, string name) =>
+            Verify.Diagnostic(DiagnosticDescriptors.BannedSymbol).WithLocation(marker).WithArguments("SEC-004", Requirement, name, "remove it or use what the control prescribes");
+
+        await Verify.VerifyAsync(source, Yaml("\"M:System.Convert.FromBase64String(System.String)\", \"M:Codec.FromBase64(System.String)\""),
+            Ban(0, "System.Convert.FromBase64String(System.String)"), Ban(1, "Codec.FromBase64(System.String)"), Ban(2, "System.Convert.FromBase64String(System.String)"));
+    }
+
+    [Fact]
     public async Task SameNameOnAnotherTypeOrOverload_StaysSilent()
     {
         // The name matches the banned method's; the symbols do not (another type, another overload, another constructor).

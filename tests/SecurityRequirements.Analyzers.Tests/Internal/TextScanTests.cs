@@ -1,0 +1,35 @@
+using Microsoft.CodeAnalysis.Text;
+using SecurityRequirements.Analyzers.Internal;
+
+namespace SecurityRequirements.Analyzers.Tests.Internal;
+
+/// <summary>The chunked text searches: matches across chunk boundaries are found once, and only real matches.</summary>
+public sealed class TextScanTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4090)]
+    [InlineData(4095)]
+    [InlineData(4096)]
+    [InlineData(8180)]
+    public void FindPositions_FindsEachStartOnce_AcrossChunkBoundaries(int at)
+    {
+        var text = new string(' ', at) + "FromBase64String(s); x.FromBase64(t)" + new string(' ', 5000);
+
+        var positions = new List<int>();
+        TextScan.FindPositions(SourceText.From(text), ["FromBase64String", "FromBase64"], positions);
+
+        positions.Sort();
+        Assert.Equal([at, at, at + 23], positions);
+    }
+
+    [Fact]
+    public void FindPositions_FindsNothing_WhenNoNeedleIsThere()
+    {
+        var positions = new List<int>();
+        TextScan.FindPositions(SourceText.From(new string('x', 10000)), ["FromBase64String"], positions);
+        TextScan.FindPositions(SourceText.From(""), ["FromBase64String"], positions);
+
+        Assert.Empty(positions);
+    }
+}
