@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis.Text;
 
 namespace SecurityRequirements.Analyzers.Internal;
@@ -14,35 +15,22 @@ internal static class TextScan
     /// <summary>True when <paramref name="text"/> contains any of <paramref name="needles"/>, in one pass over the text.</summary>
     public static bool ContainsAny(SourceText text, string[] needles)
     {
-        var longest = 0;
-        foreach (var needle in needles)
+        var found = new StrongBox<bool>();
+        ScanChunks(text, needles, (Needles: needles, Found: found), static (chunk, _, state) =>
         {
-            longest = Math.Max(longest, needle.Length);
-        }
-
-        if (longest == 0)
-        {
-            return false;
-        }
-
-        // Chunks overlap by longest - 1 characters so a match across a boundary is still found.
-        var buffer = new char[ChunkSize + longest];
-        for (var start = 0; start < text.Length; start += ChunkSize)
-        {
-            var count = Math.Min(ChunkSize + longest - 1, text.Length - start);
-            text.CopyTo(start, buffer, 0, count);
-            var chunk = new ReadOnlySpan<char>(buffer, 0, count);
-            foreach (var needle in needles)
+            foreach (var needle in state.Needles)
             {
                 // The span search is vectorised on .NET: a few GB/s, so scanning every file of a large project stays in the milliseconds.
                 if (needle.Length > 0 && chunk.IndexOf(needle.AsSpan()) >= 0)
                 {
-                    return true;
+                    state.Found.Value = true;
+                    return false;
                 }
             }
-        }
 
-        return false;
+            return true;
+        });
+        return found.Value;
     }
 
     /// <summary>
@@ -50,6 +38,59 @@ internal static class TextScan
     /// ascending order for each needle; a position is listed once per needle that starts there.
     /// </summary>
     public static void FindPositions(SourceText text, string[] needles, List<int> positions)
+    {
+        ScanChunks(text, needles, (Needles: needles, Positions: positions), static (chunk, start, state) =>
+        {
+            foreach (var needle in state.Needles)
+            {
+                // Only matches that start inside this chunk's own part count: the overlap belongs to the next chunk.
+                for (var offset = 0; needle.Length > 0 && offset < ChunkSize && offset < chunk.Length;)
+                {
+                    var found = chunk.Slice(offset).IndexOf(needle.AsSpan());
+                    if (found < 0 || offset + found >= ChunkSize)
+                    {
+                        break;
+                    }
+
+                    state.Positions.Add(start + offset + found);
+                    offset += found + 1;
+                }
+            }
+
+            return true;
+        });
+    }
+
+    /// <summary>
+    /// Which of <paramref name="needles"/> (at most 32) <paramref name="text"/> contains, as a bit mask (bit i for
+    /// needle i), in one pass over the text that stops once every needle is found.
+    /// </summary>
+    public static int FindAll(SourceText text, string[] needles)
+    {
+        var found = new StrongBox<int>();
+        ScanChunks(text, needles, (Needles: needles, Found: found), static (chunk, _, state) =>
+        {
+            var needles = state.Needles;
+            for (var i = 0; i < needles.Length; i++)
+            {
+                if ((state.Found.Value & (1 << i)) == 0 && needles[i].Length > 0 && chunk.IndexOf(needles[i].AsSpan()) >= 0)
+                {
+                    state.Found.Value |= 1 << i;
+                }
+            }
+
+            return state.Found.Value != (1 << needles.Length) - 1;
+        });
+        return found.Value;
+    }
+
+    private delegate bool ChunkVisitor<in TState>(ReadOnlySpan<char> chunk, int start, TState state);
+
+    /// <summary>
+    /// Calls <paramref name="visit"/> with each chunk of the text and where it starts, until it returns false. Chunks
+    /// overlap by the longest needle's length - 1 characters, so a match across a boundary is still found.
+    /// </summary>
+    private static void ScanChunks<TState>(SourceText text, string[] needles, TState state, ChunkVisitor<TState> visit)
     {
         var longest = 0;
         foreach (var needle in needles)
@@ -67,60 +108,11 @@ internal static class TextScan
         {
             var count = Math.Min(ChunkSize + longest - 1, text.Length - start);
             text.CopyTo(start, buffer, 0, count);
-            var chunk = new ReadOnlySpan<char>(buffer, 0, count);
-            foreach (var needle in needles)
+            if (!visit(new ReadOnlySpan<char>(buffer, 0, count), start, state))
             {
-                if (needle.Length == 0)
-                {
-                    continue;
-                }
-
-                // Only matches that start inside this chunk's own part count: the overlap belongs to the next chunk.
-                for (var offset = 0; offset < ChunkSize && offset < count;)
-                {
-                    var found = chunk.Slice(offset).IndexOf(needle.AsSpan());
-                    if (found < 0 || offset + found >= ChunkSize)
-                    {
-                        break;
-                    }
-
-                    positions.Add(start + offset + found);
-                    offset += found + 1;
-                }
+                return;
             }
         }
-    }
-
-    /// <summary>
-    /// Which of <paramref name="needles"/> (at most 32) <paramref name="text"/> contains, as a bit mask (bit i for
-    /// needle i), in one pass over the text that stops once every needle is found.
-    /// </summary>
-    public static int FindAll(SourceText text, string[] needles)
-    {
-        var longest = 0;
-        foreach (var needle in needles)
-        {
-            longest = Math.Max(longest, needle.Length);
-        }
-
-        var all = (1 << needles.Length) - 1;
-        var found = 0;
-        var buffer = new char[ChunkSize + longest];
-        for (var start = 0; start < text.Length && found != all; start += ChunkSize)
-        {
-            var count = Math.Min(ChunkSize + longest - 1, text.Length - start);
-            text.CopyTo(start, buffer, 0, count);
-            var chunk = new ReadOnlySpan<char>(buffer, 0, count);
-            for (var i = 0; i < needles.Length; i++)
-            {
-                if ((found & (1 << i)) == 0 && needles[i].Length > 0 && chunk.IndexOf(needles[i].AsSpan()) >= 0)
-                {
-                    found |= 1 << i;
-                }
-            }
-        }
-
-        return found;
     }
 
     /// <summary>

@@ -32,4 +32,18 @@ public sealed class TextScanTests
 
         Assert.Empty(positions);
     }
+
+    [Theory]
+    [InlineData(4090)]
+    [InlineData(4094)]
+    [InlineData(9000)]
+    public void ContainsAnyAndFindAll_SeeANeedleAcrossAChunkBoundary(int at)
+    {
+        var text = SourceText.From(new string(' ', at) + "grant_type=code" + new string(' ', 100));
+
+        Assert.True(TextScan.ContainsAny(text, ["response_type", "grant_type"]));
+        Assert.False(TextScan.ContainsAny(text, ["response_type", "code_challenge"]));
+        Assert.Equal(0b010, TextScan.FindAll(text, ["response_type", "grant_type", "code_challenge"]));
+        Assert.Equal(0, TextScan.FindAll(text, []));
+    }
 }
