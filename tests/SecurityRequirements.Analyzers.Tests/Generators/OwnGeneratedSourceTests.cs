@@ -57,6 +57,28 @@ public sealed class OwnGeneratedSourceTests
         Assert.False(new ConstantMentions(compilation, ConstantMentions.CodeChallengeMethod).Possible(default));
     }
 
+    [Fact]
+    public async Task OAuthRequestChecks_DoNotReadARequirementQuotedByTheAttestation()
+    {
+        // The requirement text itself reads like an authorize request without a code_challenge.
+        const string yaml = """
+            version: "2.0"
+            controls:
+              - id: SEC-002
+                name: Authentication
+                requirement: "OAuth 2.0 with PKCE, never a bare https://id.example/authorize?response_type=code&client_id=app"
+            """;
+        var compilation = GeneratorHarness.Compile(("Checksums.cs", UserSource));
+        GeneratorHarness.CreateDriver(yaml).RunGeneratorsAndUpdateCompilation(compilation, out var updated, out var diagnostics);
+        Assert.Empty(diagnostics);
+        Assert.Contains(updated.SyntaxTrees, t => t.GetText().ToString().Contains("authorize?response_type=code&client_id=app", StringComparison.Ordinal));
+
+        var result = await AnalyzerRunner.RunAsync(updated, yaml);
+
+        result.AssertNoAnalyzerExceptions();
+        Assert.Empty(result.Diagnostics);
+    }
+
     [Theory]
     [InlineData("obj/Debug/net10.0/SecurityRequirements.Analyzers/SecurityRequirements.Analyzers.Generators.AttestationGenerator/SecurityRequirements.Attestation.g.cs", true)]
     [InlineData(@"C:\app\obj\SecurityRequirements.Analyzers\SecurityRequirements.Analyzers.Generators.AttestationGenerator\SecurityRequirements.Brief.g.cs", true)]
