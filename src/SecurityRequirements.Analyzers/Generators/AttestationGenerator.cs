@@ -100,17 +100,21 @@ public sealed class AttestationGenerator : IIncrementalGenerator
 
         // Per tree, not per node: a syntax provider would run its predicate on every node of every file to find
         // the roots (most of the first run's time). An unchanged tree is the same instance, so only edited files are rescanned.
-        // A value, not the compilation: it stays equal across edits, so the per-file scans stay cached.
-        var scanSettings = context.CompilationProvider
-            .Select(static (compilation, _) => PkceSettingTypes.AnyIn(compilation))
-            .WithTrackingName(TrackingNames.PkceTypes)
-            .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, _) => new ScanSettings(pair.Right, pair.Left));
         var sourceFiles = context.CompilationProvider
             .SelectMany(static (compilation, _) => compilation.SyntaxTrees)
-            .Combine(scanSettings)
-            .Select(static (pair, cancellationToken) => SourceFileScanner.Scan(pair.Left, pair.Right.Options.GetOptions(pair.Left), pair.Right.PkceTypesPresent, cancellationToken))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => SourceFileScanner.Scan(pair.Left, pair.Right.GetOptions(pair.Left), cancellationToken))
             .WithTrackingName(TrackingNames.SourceFiles);
+        var sourceList = sourceFiles.Collect().Select(static (files, _) => new ValueList<SourceFileScan>(files));
+
+        // Whether the compilation has a type whose PKCE settings SRA2006 reads is asked only when a file sets PKCE from
+        // configuration: the first metadata lookup of a fresh compilation binds every reference, which the compile
+        // would otherwise do itself, and almost no project has such a file.
+        var pkceTypes = sourceList
+            .Select(static (files, _) => HasConfigurationBoundPkce(files))
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, _) => pair.Left && PkceSettingTypes.AnyIn(pair.Right))
+            .WithTrackingName(TrackingNames.PkceTypes);
 
         var suppressMessages = context.SyntaxProvider
             .ForAttributeWithMetadataName(
@@ -126,8 +130,10 @@ public sealed class AttestationGenerator : IIncrementalGenerator
         // One reference type per step (ValueList, ManifestInputs) rather than nested tuples of arrays: each distinct struct
         // shape in the pipeline costs a first build the JIT of the driver's generic code for it.
         var manifestInputs = policy
-            .Combine(sourceFiles.Collect().Select(static (files, _) => new ValueList<SourceFileScan>(files)))
+            .Combine(sourceList)
             .Select(static (input, _) => new ManifestInputs(input.Left, input.Right))
+            .Combine(pkceTypes)
+            .Select(static (input, _) => input.Left with { PkceTypesPresent = input.Right })
             .Combine(suppressMessages.Collect().Select(static (lists, _) => new ValueList<ValueList<SuppressionEntry>>(lists)))
             .Select(static (input, _) => input.Left with { AttributeSuppressions = input.Right })
             .Combine(compilationFacts)
@@ -139,6 +145,7 @@ public sealed class AttestationGenerator : IIncrementalGenerator
             .Select((input, _) => ManifestBuilder.Build(
                 input.Policy,
                 input.Sources.Items,
+                input.PkceTypesPresent,
                 input.AttributeSuppressions!,
                 input.Facts!,
                 input.Options!,
@@ -198,5 +205,18 @@ public sealed class AttestationGenerator : IIncrementalGenerator
 
         var revision = global.TryGetValue(SourceRevisionPropertyKey, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
         return new AttestationOptions(projectDirectory, new EquatableArray<string>(markers), analyzersRun, revision);
+    }
+
+    private static bool HasConfigurationBoundPkce(ValueList<SourceFileScan> files)
+    {
+        foreach (var file in files.Items)
+        {
+            if (file.ConfigurationBoundPkce > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

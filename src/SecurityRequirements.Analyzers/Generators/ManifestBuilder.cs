@@ -25,6 +25,7 @@ internal static class ManifestBuilder
     public static AttestationOutput Build(
         ResolvedPolicy policy,
         ImmutableArray<SourceFileScan> sources,
+        bool pkceTypesPresent,
         ValueList<ValueList<SuppressionEntry>> attributeSuppressions,
         CompilationFacts facts,
         AttestationOptions options,
@@ -40,7 +41,7 @@ internal static class ManifestBuilder
         json.StartObject();
         WriteAiProvenance(json, sortedSources, options);
         json.Property("assembly", facts.AssemblyName);
-        WriteBuild(json, policy, sortedSources, facts, options);
+        WriteBuild(json, policy, sortedSources, pkceTypesPresent, facts, options);
 
         var assessor = new ControlAssessor(facts, sortedSources, options);
         var verdict = new VerdictBuilder();
@@ -128,7 +129,7 @@ internal static class ManifestBuilder
             .EndObject();
     }
 
-    private static void WriteBuild(ManifestJsonWriter json, ResolvedPolicy policy, List<SourceFileScan> sources, CompilationFacts facts, AttestationOptions options)
+    private static void WriteBuild(ManifestJsonWriter json, ResolvedPolicy policy, List<SourceFileScan> sources, bool pkceTypesPresent, CompilationFacts facts, AttestationOptions options)
     {
         json.Name("build").StartObject();
         json.Name("analyzersRan");
@@ -159,12 +160,13 @@ internal static class ManifestBuilder
 
         json.EndArray();
 
-        // Informational: SRA2006 reports each such place at the OAuth control's severity, so at error a successful build has none unsuppressed.
+        // Informational: SRA2006 reports each such place at the OAuth control's severity, so at error a successful build
+        // has none unsuppressed. Without a type whose settings SRA2006 reads, no place sets PKCE, whatever its syntax.
         var fromConfiguration = new SortedSet<string>(StringComparer.Ordinal);
         var places = 0;
         foreach (var source in sources)
         {
-            if (source.ConfigurationBoundPkce > 0)
+            if (pkceTypesPresent && source.ConfigurationBoundPkce > 0)
             {
                 places += source.ConfigurationBoundPkce;
                 fromConfiguration.Add(RelativePath(source.Path, options.ProjectDirectory));

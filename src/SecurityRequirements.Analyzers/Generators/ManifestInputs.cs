@@ -12,4 +12,5 @@ internal sealed record ManifestInputs(
     ValueList<SourceFileScan> Sources,
     ValueList<ValueList<SuppressionEntry>>? AttributeSuppressions = null,
     CompilationFacts? Facts = null,
-    AttestationOptions? Options = null);
+    AttestationOptions? Options = null,
+    bool PkceTypesPresent = false);

@@ -43,10 +43,10 @@ internal static class SourceFileScanner
     private static readonly string[] PkceMarkers = { "Pkce", "OpenIdConnectOptions", "OAuthOptions", "AddInMemoryClients" };
 
     /// <summary>
-    /// Scans one file. Without a type whose PKCE settings SRA2006 reads (<paramref name="pkceTypesPresent"/>) no file can
-    /// set PKCE from configuration, and no file's text is searched for it.
+    /// Scans one file. The places that set PKCE from configuration are counted by syntax alone; they count only in a
+    /// compilation that has a type whose PKCE settings SRA2006 reads, which the manifest step decides.
     /// </summary>
-    public static SourceFileScan Scan(SyntaxTree tree, AnalyzerConfigOptions? options, bool pkceTypesPresent, CancellationToken cancellationToken)
+    public static SourceFileScan Scan(SyntaxTree tree, AnalyzerConfigOptions? options, CancellationToken cancellationToken)
     {
         var root = (CompilationUnitSyntax)tree.GetRoot(cancellationToken);
         var path = tree.FilePath;
@@ -57,7 +57,7 @@ internal static class SourceFileScanner
             GeneratedFiles.ReasonFor(tree, options, cancellationToken),
             ReadBulkSeverities(options),
             ReadTypeNamespaces(root),
-            pkceTypesPresent ? CountConfigurationBoundPkce(tree, root, cancellationToken) : 0);
+            CountConfigurationBoundPkce(tree, root, cancellationToken));
     }
 
     public static bool IsOurId(string id) =>

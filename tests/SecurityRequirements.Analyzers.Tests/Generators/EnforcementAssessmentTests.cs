@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using SecurityRequirements.Analyzers.Generators;
 
 namespace SecurityRequirements.Analyzers.Tests.Generators;
@@ -241,6 +242,33 @@ public class EnforcementAssessmentTests
         var fromConfiguration = Root(json).GetProperty("build").GetProperty("pkceSettingsFromConfiguration");
         Assert.Equal(0, fromConfiguration.GetProperty("count").GetInt32());
         Assert.Empty(fromConfiguration.GetProperty("files").EnumerateArray());
+    }
+
+    [Fact]
+    public void PkceSettings_AreCountedOnceTheTypeArrives_InTheSameDriver()
+    {
+        // The per-file counts are kept across edits; whether the compilation has the type is asked again on each run.
+        var startup = CSharpSyntaxTree.ParseText(
+            "class Options { public bool UsePkce { get; set; } } class Startup { void A(Options o, System.Func<string, string> config) => o.UsePkce = bool.Parse(config(\"Oidc:UsePkce\")); }",
+            GeneratorHarness.ParseOptions,
+            path: GeneratorHarness.ProjectDirectory + "/Startup.cs");
+        var compilation = GeneratorHarness.Compile().AddSyntaxTrees(startup);
+        var driver = GeneratorHarness.CreateDriver(ErrorYaml).RunGenerators(compilation);
+        Assert.Equal(0, PkceFromConfiguration(driver));
+
+        var handler = CSharpSyntaxTree.ParseText(
+            "namespace Microsoft.AspNetCore.Authentication.OpenIdConnect { public class OpenIdConnectOptions { public bool UsePkce { get; set; } } }",
+            GeneratorHarness.ParseOptions,
+            path: GeneratorHarness.ProjectDirectory + "/Handler.cs");
+        driver = driver.RunGenerators(compilation.AddSyntaxTrees(handler));
+
+        Assert.Equal(1, PkceFromConfiguration(driver));
+    }
+
+    private static int PkceFromConfiguration(GeneratorDriver driver)
+    {
+        var attestation = (AttestationOutput)driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Manifest].Single().Outputs.Single().Value;
+        return Root(attestation.ManifestJson).GetProperty("build").GetProperty("pkceSettingsFromConfiguration").GetProperty("count").GetInt32();
     }
 
     [Fact]
