@@ -30,7 +30,7 @@ internal static class PiiAccess
     /// <summary>Whether the read of <paramref name="member"/> at <paramref name="read"/>, inside <paramref name="owner"/>, is access to personal data.</summary>
     public static bool IsMemberAccess(IOperation read, ISymbol member, ISymbol owner)
     {
-        var declaring = member is IParameterSymbol parameter ? parameter.ContainingSymbol.ContainingType : member.ContainingType;
+        var declaring = PiiOperations.DeclaringType(member);
         if (declaring is null || IsOwnMember(declaring, owner))
         {
             return false;

@@ -345,7 +345,7 @@ internal sealed class PiiClassifier
 
     private bool MatchesGlob(ISymbol member)
     {
-        var type = member is IParameterSymbol ? member.ContainingSymbol.ContainingType : member.ContainingType;
+        var type = PiiOperations.DeclaringType(member);
         if (type is null)
         {
             return false;
@@ -376,7 +376,7 @@ internal sealed class PiiClassifier
             return false;
         }
 
-        var owner = member is IParameterSymbol ? member.ContainingSymbol.ContainingType : member.ContainingType;
+        var owner = PiiOperations.DeclaringType(member);
         if (owner is null || owner.TypeKind == TypeKind.Enum || AttributeScope.IsFramework(owner.ContainingAssembly) || IsConfiguration(owner) || IsAttributeClass(owner))
         {
             return false;

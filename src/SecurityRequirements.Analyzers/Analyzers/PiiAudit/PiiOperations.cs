@@ -17,6 +17,10 @@ internal static class PiiOperations
         _ => null,
     };
 
+    /// <summary>The type that declares a property or field, or the primary constructor of a parameter.</summary>
+    public static INamedTypeSymbol? DeclaringType(ISymbol member) =>
+        member is IParameterSymbol ? member.ContainingSymbol.ContainingType : member.ContainingType;
+
     /// <summary>"Patient.Email": the declaring type and the member, as messages and the code fix name it.</summary>
     public static string DisplayName(ISymbol member) =>
         member.ContainingType is { } type ? type.Name + "." + member.Name : member.Name;

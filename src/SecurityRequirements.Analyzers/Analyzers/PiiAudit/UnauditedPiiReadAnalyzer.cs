@@ -141,7 +141,7 @@ public sealed class UnauditedPiiReadAnalyzer : RequirementsAnalyzer
         /// </summary>
         private bool IsReadByItsOwnType(ISymbol member, ISymbol owner)
         {
-            var declaring = member is IParameterSymbol parameter ? parameter.ContainingSymbol.ContainingType : member.ContainingType;
+            var declaring = PiiOperations.DeclaringType(member);
             return declaring is not null
                 && ReferenceEquals(declaring, owner as INamedTypeSymbol ?? owner.ContainingType)
                 && !(_identity.IsActive && member.Name is "Name" or "Value");
