@@ -1,4 +1,5 @@
 using SecurityRequirements.Analyzers.Tests.Verifiers;
+using PiiAuditSetup = SecurityRequirements.Analyzers.Tests.Analyzers.PiiAudit.PiiTestSetup;
 
 namespace SecurityRequirements.Analyzers.Tests.Analyzers;
 
@@ -20,13 +21,7 @@ public sealed class GeneratedCodeTests
             check: encryption
         """;
 
-    private const string PiiAudit = """
-        controls:
-          - id: SEC-003
-            name: Audit Logging
-            requirement: Log all access to PII with user id, action and IP
-            check: pii-audit
-        """;
+    private const string PiiAudit = PiiAuditSetup.Yaml;
 
     private const string Banned = """
         controls:
