@@ -5,10 +5,22 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace SecurityRequirements.Analyzers.Internal;
 
-/// <summary>An ordinal substring search over a <see cref="SourceText"/> in small chunks: no copy of the whole file, no syntax walk.</summary>
+/// <summary>
+/// An ordinal substring search over a <see cref="SourceText"/>, no syntax walk: a file of ordinary size is searched as
+/// one span, a larger one in small chunks so it is never copied whole.
+/// </summary>
 internal static class TextScan
 {
     private const int ChunkSize = 4096;
+
+    /// <summary>
+    /// The compiler keeps a file below this many characters as one string, which <see cref="SourceText.ToString()"/>
+    /// returns without a copy (larger files are kept in chunks). Any other kind of text costs one allocation below the
+    /// large object heap.
+    /// </summary>
+    private const int WholeTextLimit = 40 * 1024;
+
+    private static readonly string[] Hash = { "#" };
 
     public static bool Contains(SourceText text, string needle) => ContainsAny(text, new[] { needle });
 
@@ -16,7 +28,7 @@ internal static class TextScan
     public static bool ContainsAny(SourceText text, string[] needles)
     {
         var found = new StrongBox<bool>();
-        ScanChunks(text, needles, (Needles: needles, Found: found), static (chunk, _, state) =>
+        ScanChunks(text, needles, (Needles: needles, Found: found), static (chunk, _, _, state) =>
         {
             foreach (var needle in state.Needles)
             {
@@ -39,15 +51,15 @@ internal static class TextScan
     /// </summary>
     public static void FindPositions(SourceText text, string[] needles, List<int> positions)
     {
-        ScanChunks(text, needles, (Needles: needles, Positions: positions), static (chunk, start, state) =>
+        ScanChunks(text, needles, (Needles: needles, Positions: positions), static (chunk, start, ownLength, state) =>
         {
             foreach (var needle in state.Needles)
             {
                 // Only matches that start inside this chunk's own part count: the overlap belongs to the next chunk.
-                for (var offset = 0; needle.Length > 0 && offset < ChunkSize && offset < chunk.Length;)
+                for (var offset = 0; needle.Length > 0 && offset < ownLength;)
                 {
                     var found = chunk.Slice(offset).IndexOf(needle.AsSpan());
-                    if (found < 0 || offset + found >= ChunkSize)
+                    if (found < 0 || offset + found >= ownLength)
                     {
                         break;
                     }
@@ -68,7 +80,7 @@ internal static class TextScan
     public static int FindAll(SourceText text, string[] needles)
     {
         var found = new StrongBox<int>();
-        ScanChunks(text, needles, (Needles: needles, Found: found), static (chunk, _, state) =>
+        ScanChunks(text, needles, (Needles: needles, Found: found), static (chunk, _, _, state) =>
         {
             var needles = state.Needles;
             for (var i = 0; i < needles.Length; i++)
@@ -84,11 +96,16 @@ internal static class TextScan
         return found.Value;
     }
 
-    private delegate bool ChunkVisitor<in TState>(ReadOnlySpan<char> chunk, int start, TState state);
+    /// <param name="chunk">The characters to search.</param>
+    /// <param name="start">Where <paramref name="chunk"/> starts in the text.</param>
+    /// <param name="ownLength">How many characters from its start the chunk owns: a match starting later is in the overlap with the next chunk, which reports it.</param>
+    /// <param name="state">The caller's state.</param>
+    private delegate bool ChunkVisitor<in TState>(ReadOnlySpan<char> chunk, int start, int ownLength, TState state);
 
     /// <summary>
-    /// Calls <paramref name="visit"/> with each chunk of the text and where it starts, until it returns false. Chunks
-    /// overlap by the longest needle's length - 1 characters, so a match across a boundary is still found.
+    /// Calls <paramref name="visit"/> with the whole text when it is small enough, otherwise with each chunk and where
+    /// it starts, until it returns false. Chunks overlap by the longest needle's length - 1 characters, so a match
+    /// across a boundary is still found.
     /// </summary>
     private static void ScanChunks<TState>(SourceText text, string[] needles, TState state, ChunkVisitor<TState> visit)
     {
@@ -103,12 +120,18 @@ internal static class TextScan
             return;
         }
 
+        if (text.Length <= WholeTextLimit)
+        {
+            visit(text.ToString().AsSpan(), 0, text.Length, state);
+            return;
+        }
+
         var buffer = new char[ChunkSize + longest];
         for (var start = 0; start < text.Length; start += ChunkSize)
         {
             var count = Math.Min(ChunkSize + longest - 1, text.Length - start);
             text.CopyTo(start, buffer, 0, count);
-            if (!visit(new ReadOnlySpan<char>(buffer, 0, count), start, state))
+            if (!visit(new ReadOnlySpan<char>(buffer, 0, count), start, Math.Min(ChunkSize, count), state))
             {
                 return;
             }
@@ -122,25 +145,24 @@ internal static class TextScan
     /// </summary>
     public static void FindDirectiveKeyword(SourceText text, string keyword, List<int> positions)
     {
-        var buffer = new char[ChunkSize];
-        for (var start = 0; start < text.Length; start += ChunkSize)
+        // "#" is the needle: a chunk then owns all its characters, and the keyword is read from the text itself.
+        ScanChunks(text, Hash, (Text: text, Keyword: keyword, Positions: positions), static (chunk, start, ownLength, state) =>
         {
-            var count = Math.Min(ChunkSize, text.Length - start);
-            text.CopyTo(start, buffer, 0, count);
-            var chunk = new ReadOnlySpan<char>(buffer, 0, count);
             var offset = 0;
             int found;
-            while ((found = chunk.Slice(offset).IndexOf('#')) >= 0)
+            while (offset < ownLength && (found = chunk.Slice(offset).IndexOf('#')) >= 0)
             {
                 var hash = start + offset + found;
-                if (FollowedBy(text, hash + 1, keyword))
+                if (FollowedBy(state.Text, hash + 1, state.Keyword))
                 {
-                    positions.Add(hash);
+                    state.Positions.Add(hash);
                 }
 
                 offset += found + 1;
             }
-        }
+
+            return true;
+        });
     }
 
     /// <summary>True when <paramref name="keyword"/> starts at <paramref name="position"/>, after spaces or tabs.</summary>
