@@ -107,8 +107,8 @@ internal static class StringPieces
 
     /// <summary>
     /// False when the expression can never be a constant, by its syntax alone: a call (other than <c>nameof</c>), an
-    /// element access, an object creation, <c>this</c>, <c>await</c>, a conditional access, an assignment, or the name
-    /// of a parameter of an enclosing method, lambda or local function (no local may share that name).
+    /// element access, an object creation, <c>this</c>, <c>await</c>, a conditional access, an assignment, or a simple
+    /// name that <see cref="NamesVariable"/> shows to be a variable. Reading a constant otherwise binds the whole member.
     /// </summary>
     public static bool MayBeConstant(ExpressionSyntax expression)
     {
@@ -122,7 +122,7 @@ internal static class StringPieces
             InvocationExpressionSyntax invocation => invocation.Expression is IdentifierNameSyntax { Identifier.ValueText: "nameof" },
             ElementAccessExpressionSyntax or BaseObjectCreationExpressionSyntax or ThisExpressionSyntax or AwaitExpressionSyntax
                 or ConditionalAccessExpressionSyntax or AssignmentExpressionSyntax => false,
-            IdentifierNameSyntax name => !NamesParameter(name),
+            IdentifierNameSyntax name => !NamesVariable(name),
             _ => true,
         };
     }
@@ -150,50 +150,119 @@ internal static class StringPieces
     }
 
     /// <summary>
-    /// True when <paramref name="name"/> is a parameter of the nearest enclosing method, lambda or local function: no
-    /// local of that function may share the name, so it is no constant. Outer functions are not looked at, since a
-    /// lambda's own locals may shadow their parameters.
+    /// True when <paramref name="name"/> is, by its syntax alone, a variable and so no constant: the innermost declaration
+    /// of that name, searched outwards from the use, is a parameter, a local that is not <c>const</c>, or (in the
+    /// enclosing type declaration) a field that is not <c>const</c>, a property or a method. A local is in scope in its
+    /// whole block, so no member can stand behind its name there. False whenever the syntax does not say (a pattern
+    /// variable, a member of another part or of a base type): binding decides those.
     /// </summary>
-    private static bool NamesParameter(IdentifierNameSyntax name)
+    internal static bool NamesVariable(IdentifierNameSyntax name)
     {
         var text = name.Identifier.ValueText;
-        for (var node = name.Parent; node is not null && node is not TypeDeclarationSyntax; node = node.Parent)
+        for (var node = name.Parent; node is not null; node = node.Parent)
         {
-            SeparatedSyntaxList<ParameterSyntax> parameters;
             switch (node)
             {
-                case SimpleLambdaExpressionSyntax simple:
-                    return simple.Parameter.Identifier.ValueText == text;
-                case BaseMethodDeclarationSyntax method:
-                    parameters = method.ParameterList.Parameters;
-                    break;
-                case LocalFunctionStatementSyntax local:
-                    parameters = local.ParameterList.Parameters;
-                    break;
-                case ParenthesizedLambdaExpressionSyntax lambda:
-                    parameters = lambda.ParameterList.Parameters;
-                    break;
-                case AnonymousMethodExpressionSyntax anonymous:
-                    parameters = anonymous.ParameterList?.Parameters ?? default;
-                    break;
-                case BasePropertyDeclarationSyntax:
-                    return false;
-                default:
-                    continue;
-            }
+                case BlockSyntax block:
+                    if (DeclaresLocal(block.Statements, text) is { } blockConstant)
+                    {
+                        return !blockConstant;
+                    }
 
-            foreach (var parameter in parameters)
+                    break;
+                case SwitchSectionSyntax section when section.Parent is SwitchStatementSyntax switchStatement:
+                    // A local declared in one section is in scope in every section of the switch.
+                    foreach (var other in switchStatement.Sections)
+                    {
+                        if (DeclaresLocal(other.Statements, text) is { } sectionConstant)
+                        {
+                            return !sectionConstant;
+                        }
+                    }
+
+                    break;
+                case ForStatementSyntax forStatement when forStatement.Declaration is { } declaration && Declares(declaration, text):
+                case ForEachStatementSyntax forEach when forEach.Identifier.ValueText == text:
+                case UsingStatementSyntax usingStatement when usingStatement.Declaration is { } usingDeclaration && Declares(usingDeclaration, text):
+                case FixedStatementSyntax fixedStatement when Declares(fixedStatement.Declaration, text):
+                case CatchClauseSyntax catchClause when catchClause.Declaration?.Identifier.ValueText == text:
+                case SimpleLambdaExpressionSyntax simple when simple.Parameter.Identifier.ValueText == text:
+                case ParenthesizedLambdaExpressionSyntax lambda when HasParameter(lambda.ParameterList, text):
+                case AnonymousMethodExpressionSyntax anonymous when HasParameter(anonymous.ParameterList, text):
+                case LocalFunctionStatementSyntax localFunction when HasParameter(localFunction.ParameterList, text):
+                case BaseMethodDeclarationSyntax method when HasParameter(method.ParameterList, text):
+                case IndexerDeclarationSyntax indexer when HasParameter(indexer.ParameterList, text):
+                    return true;
+                case TypeDeclarationSyntax type:
+                    return DeclaresVariableMember(type, text);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="statements"/> declare a local named <paramref name="name"/>, and if so whether it is <c>const</c>.</summary>
+    private static bool? DeclaresLocal(SyntaxList<StatementSyntax> statements, string name)
+    {
+        foreach (var statement in statements)
+        {
+            if (statement is LocalDeclarationStatementSyntax local && Declares(local.Declaration, name))
             {
-                if (parameter.Identifier.ValueText == text)
+                return local.IsConst;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Declares(VariableDeclarationSyntax declaration, string name)
+    {
+        foreach (var variable in declaration.Variables)
+        {
+            if (variable.Identifier.ValueText == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasParameter(BaseParameterListSyntax? parameters, string name)
+    {
+        if (parameters is not null)
+        {
+            foreach (var parameter in parameters.Parameters)
+            {
+                if (parameter.Identifier.ValueText == name)
                 {
                     return true;
                 }
             }
-
-            return false;
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// True when this part of the type declares a member of that name that holds no constant (a field that is not
+    /// <c>const</c>, a property, a method), or, with no member of that name, a primary-constructor parameter.
+    /// </summary>
+    private static bool DeclaresVariableMember(TypeDeclarationSyntax type, string name)
+    {
+        foreach (var member in type.Members)
+        {
+            switch (member)
+            {
+                case FieldDeclarationSyntax field when Declares(field.Declaration, name):
+                    return !field.Modifiers.Any(SyntaxKind.ConstKeyword);
+                case PropertyDeclarationSyntax property when property.Identifier.ValueText == name:
+                case MethodDeclarationSyntax method when method.Identifier.ValueText == name:
+                    return true;
+            }
+        }
+
+        return HasParameter(type.ParameterList, name);
     }
 
     private static bool Contains(string text, string needle, string? otherNeedle) =>
