@@ -47,21 +47,18 @@ public sealed class PiiWrittenToLogAnalyzer : RequirementsAnalyzer
             return;
         }
 
-        var logging = new LoggingSymbols(context.Compilation);
-        var identity = new IdentitySources(context.Compilation);
-        var wrappers = new LoggerWrappers(logging);
-        var policies = PiiAuditPolicy.Create(controls, context.Compilation, logging, identity, wrappers);
-        var canFind = false;
-        foreach (var policy in policies)
-        {
-            canFind |= policy.Classifier.CanFindAny;
-        }
+        var setup = PiiAuditSetup.For(context.Compilation, controls);
 
         // Nothing in this compilation or its references can be personal data: no log call can leak any.
-        if (!canFind)
+        if (!setup.CanFindAny)
         {
             return;
         }
+
+        var logging = setup.Logging;
+        var identity = setup.Identity;
+        var wrappers = setup.Wrappers;
+        var policies = setup.Policies;
 
         // Without ILogger and [LoggerMessage], every sink is known by its name (Console.WriteLine, Log*/Audit* or a
         // log level on a logger type, an audit_methods glob), so most invocations are dismissed by their name

@@ -48,22 +48,16 @@ public sealed class UnauditedPiiReadAnalyzer : RequirementsAnalyzer
             return;
         }
 
-        var logging = new LoggingSymbols(context.Compilation);
-        var identity = new IdentitySources(context.Compilation);
-        var policies = PiiAuditPolicy.Create(controls, context.Compilation, logging, identity, new LoggerWrappers(logging));
-        var canFind = false;
-        foreach (var policy in policies)
-        {
-            canFind |= policy.Classifier.CanFindAny;
-        }
+        var setup = PiiAuditSetup.For(context.Compilation, controls);
 
         // Nothing in this compilation or its references can be personal data: nothing to listen to.
-        if (!canFind)
+        if (!setup.CanFindAny)
         {
             return;
         }
 
-        var reads = new Reads(policies, requirements, logging, identity);
+        var identity = setup.Identity;
+        var reads = new Reads(setup.Policies, requirements, setup.Logging, identity);
 
         // One compilation-wide action per kind, not per-block state: almost no reference is to personal data, so
         // the audit calls are looked up in the read's operation block only when a read is found (block start
