@@ -19,6 +19,18 @@ internal static class StringPieces
 {
     public static readonly SyntaxKind[] Kinds = { SyntaxKind.StringLiteralExpression, SyntaxKind.InterpolatedStringExpression };
 
+    /// <summary>The most statements of a block, or members of a type, searched for a name's declaration.</summary>
+    internal const int MaxSearchedDeclarations = 512;
+
+    /// <summary>What a list of declarations says about a name: nothing, a variable, a constant, or too long to search.</summary>
+    private enum Declaration
+    {
+        None,
+        Variable,
+        Constant,
+        Unknown,
+    }
+
     /// <summary>True when the piece stands in a hole of an interpolated string, which reads it with the whole.</summary>
     public static bool IsInInterpolationHole(SyntaxNode piece) => ParentSkippingParentheses(piece, out _) is InterpolationSyntax;
 
@@ -164,19 +176,24 @@ internal static class StringPieces
             switch (node)
             {
                 case BlockSyntax block:
-                    if (DeclaresLocal(block.Statements, text) is { } blockConstant)
+                    if (DeclaresLocal(block.Statements, text) is var inBlock && inBlock != Declaration.None)
                     {
-                        return !blockConstant;
+                        return inBlock == Declaration.Variable;
                     }
 
                     break;
                 case SwitchSectionSyntax section when section.Parent is SwitchStatementSyntax switchStatement:
+                    if (switchStatement.Sections.Count > MaxSearchedDeclarations)
+                    {
+                        return false;
+                    }
+
                     // A local declared in one section is in scope in every section of the switch.
                     foreach (var other in switchStatement.Sections)
                     {
-                        if (DeclaresLocal(other.Statements, text) is { } sectionConstant)
+                        if (DeclaresLocal(other.Statements, text) is var inSection && inSection != Declaration.None)
                         {
-                            return !sectionConstant;
+                            return inSection == Declaration.Variable;
                         }
                     }
 
@@ -202,17 +219,24 @@ internal static class StringPieces
     }
 
     /// <summary>Whether <paramref name="statements"/> declare a local named <paramref name="name"/>, and if so whether it is <c>const</c>.</summary>
-    private static bool? DeclaresLocal(SyntaxList<StatementSyntax> statements, string name)
+    private static Declaration DeclaresLocal(SyntaxList<StatementSyntax> statements, string name)
     {
+        // Each use searches its blocks: in a very long block (generated code) that would cost more than binding the
+        // member once, which the semantic model caches.
+        if (statements.Count > MaxSearchedDeclarations)
+        {
+            return Declaration.Unknown;
+        }
+
         foreach (var statement in statements)
         {
             if (statement is LocalDeclarationStatementSyntax local && Declares(local.Declaration, name))
             {
-                return local.IsConst;
+                return local.IsConst ? Declaration.Constant : Declaration.Variable;
             }
         }
 
-        return null;
+        return Declaration.None;
     }
 
     private static bool Declares(VariableDeclarationSyntax declaration, string name)
@@ -250,6 +274,11 @@ internal static class StringPieces
     /// </summary>
     private static bool DeclaresVariableMember(TypeDeclarationSyntax type, string name)
     {
+        if (type.Members.Count > MaxSearchedDeclarations)
+        {
+            return false;
+        }
+
         foreach (var member in type.Members)
         {
             switch (member)

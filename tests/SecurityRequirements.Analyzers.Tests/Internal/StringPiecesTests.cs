@@ -58,4 +58,21 @@ public sealed class StringPiecesTests
         // Only the innermost type declaration is read: an outer type's member is left to binding.
         Assert.False(StringPieces.NamesVariable(uses[2]));
     }
+
+    [Fact]
+    public void NamesVariable_LeavesVeryLongBlocksAndTypesToBinding()
+    {
+        // Searching every statement or member for each use would cost more than binding the member once.
+        var statements = string.Concat(Enumerable.Range(0, StringPieces.MaxSearchedDeclarations).Select(i => "var v" + i + " = 0; "));
+        var members = string.Concat(Enumerable.Range(0, StringPieces.MaxSearchedDeclarations).Select(i => "int f" + i + "; "));
+        var tree = CSharpSyntaxTree.ParseText(
+            "class C { string M() { var q = \"b\"; " + statements + "return \"a\" + q; } }\n" +
+            "class D { " + members + "static readonly string Q = \"b\"; string M() => \"a\" + Q; }\n" +
+            "class E { string M() { var q = \"b\"; return \"a\" + q; } }");
+        var uses = tree.GetRoot().DescendantNodes().OfType<BinaryExpressionSyntax>().Select(add => (IdentifierNameSyntax)add.Right).ToList();
+
+        Assert.False(StringPieces.NamesVariable(uses[0]));
+        Assert.False(StringPieces.NamesVariable(uses[1]));
+        Assert.True(StringPieces.NamesVariable(uses[2]));
+    }
 }
