@@ -111,9 +111,9 @@ public sealed class AttestationGenerator : IIncrementalGenerator
         // configuration: the first metadata lookup of a fresh compilation binds every reference, which the compile
         // would otherwise do itself, and almost no project has such a file.
         var pkceTypes = sourceList
-            .Select(static (files, _) => HasConfigurationBoundPkce(files))
+            .Select(static (files, _) => StepFlag.Of(HasConfigurationBoundPkce(files)))
             .Combine(context.CompilationProvider)
-            .Select(static (pair, _) => pair.Left && PkceSettingTypes.AnyIn(pair.Right))
+            .Select(static (pair, _) => StepFlag.Of(pair.Left.Value && PkceSettingTypes.AnyIn(pair.Right)))
             .WithTrackingName(TrackingNames.PkceTypes);
 
         var suppressMessages = context.SyntaxProvider
@@ -133,7 +133,7 @@ public sealed class AttestationGenerator : IIncrementalGenerator
             .Combine(sourceList)
             .Select(static (input, _) => new ManifestInputs(input.Left, input.Right))
             .Combine(pkceTypes)
-            .Select(static (input, _) => input.Left with { PkceTypesPresent = input.Right })
+            .Select(static (input, _) => input.Left with { PkceTypesPresent = input.Right.Value })
             .Combine(suppressMessages.Collect().Select(static (lists, _) => new ValueList<ValueList<SuppressionEntry>>(lists)))
             .Select(static (input, _) => input.Left with { AttributeSuppressions = input.Right })
             .Combine(compilationFacts)
