@@ -10,7 +10,7 @@ using SecurityRequirements.Analyzers.Benchmarks;
 
 // Usage: dotnet run -c Release --project tests/SecurityRequirements.Analyzers.Benchmarks -- [--sizes 10000,50000,200000] [--runs 3] [--seed 42] [--out file.md] [--no-peers] [--tools ours]
 //        ... -- --cold                      (the fixed cost of a first compilation in a fresh process)
-//        ... -- --real <folder> --project <csproj relative to it> [--pairs 3] [--property -p:X=Y]... [--no-wall] [--no-warm] [--warm-runs 3] [--feed dir] [--policy yaml] [--work dir]
+//        ... -- --real <folder> --project <csproj relative to it> [--pairs 3] [--property -p:X=Y]... [--no-wall] [--no-warm] [--server] [--warm-runs 3] [--feed dir] [--policy yaml] [--work dir]
 //        ... -- --mcp [--files 200] [--runs 20] [--out file.md]   (the MCP server: cold start and warm check latency)
 //        ... -- --diagnostics <folder of .sarif logs> [--root dir] [--out file.md] [--tsv file.tsv]: our diagnostics of a built tree per rule (docs/real-code/collect.sh).
 if (args is ["--diagnostics", ..])
@@ -30,6 +30,7 @@ string? realProject = null;
 var realPairs = 3;
 var realProperties = new List<string>();
 var wallPairs = true;
+var server = false;
 var warm = true;
 var warmRuns = 3;
 string? feed = null;
@@ -74,6 +75,10 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--no-wall":
             wallPairs = false;
+            break;
+        case "--server":
+            // Real-code mode through the compiler server (UseSharedCompilation=true), as repeated dotnet builds and the IDE run.
+            server = true;
             break;
         case "--no-warm":
             warm = false;
@@ -134,7 +139,7 @@ if (realTree is not null)
     }
 
     var repository = FindRepository();
-    var realTable = await new RealCode(repository, realTree, realProject, work, realProperties).RunAsync(realPairs, wallPairs, warm, warmRuns, feed, policy);
+    var realTable = await new RealCode(repository, realTree, realProject, work, realProperties, server).RunAsync(realPairs, wallPairs, warm, warmRuns, feed, policy);
     Console.WriteLine(realTable);
     if (outPath is not null)
     {

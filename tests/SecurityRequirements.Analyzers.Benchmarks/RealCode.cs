@@ -76,14 +76,21 @@ internal sealed class RealCode
     private readonly string _project;
     private readonly string _work;
     private readonly IReadOnlyList<string> _properties;
+    private readonly bool _server;
 
-    public RealCode(string repository, string tree, string project, string work, IReadOnlyList<string> properties)
+    /// <param name="server">
+    /// Build through the compiler server (<c>UseSharedCompilation=true</c>, the default of <c>dotnet build</c> and of the
+    /// IDE's builds) instead of a fresh compiler process per build. The server is shut down before the first build, so the
+    /// warm-up pair starts it and pays its JIT; the measured pairs show what every later build pays.
+    /// </param>
+    public RealCode(string repository, string tree, string project, string work, IReadOnlyList<string> properties, bool server = false)
     {
         _repository = repository;
         _tree = Path.GetFullPath(tree);
         _project = project;
         _work = Path.GetFullPath(work);
         _properties = properties;
+        _server = server;
     }
 
     public async Task<string> RunAsync(int pairs, bool wallPairs, bool warm, int warmRuns, string? feed, string? policyPath)
@@ -97,9 +104,11 @@ internal sealed class RealCode
             Inject(Path.Combine(_tree, "Directory.Build.targets"), InjectedTargets, injected);
             Inject(Path.Combine(_tree, "security_requirements.yaml"), policy, injected);
             Run("restore", $"restore \"{_project}\" {string.Join(' ', _properties)} -p:SraBenchVersion={version} -p:RestoreAdditionalProjectSources=\"{feed}\"", out _);
+            Run("server-shutdown", "build-server shutdown", out _);
 
             var md = new StringBuilder();
-            md.AppendLine(Invariant($"Tree `{_tree}`, project `{_project}`, {pairs} pair(s) after one warm-up pair; {Environment.ProcessorCount} cores, load average before the run {LoadAverage()}."));
+            var compiler = _server ? "through the compiler server, started by the warm-up pair" : "a fresh compiler process per build";
+            md.AppendLine(Invariant($"Tree `{_tree}`, project `{_project}`, {pairs} pair(s) after one warm-up pair, {compiler}; {Environment.ProcessorCount} cores, load average before the run {LoadAverage()}."));
             md.AppendLine();
             var rounds = new List<(BuildLog None, BuildLog Ours, double NoneWall, double OursWall, double? SdkWall, double? SdkOursWall, BuildLog? SdkOurs)>();
             for (var round = 0; round <= pairs; round++)
@@ -134,6 +143,11 @@ internal sealed class RealCode
         }
         finally
         {
+            if (_server)
+            {
+                Run("server-shutdown", "build-server shutdown", out _);
+            }
+
             foreach (var (path, original) in injected)
             {
                 File.Delete(path);
@@ -244,7 +258,7 @@ internal sealed class RealCode
     private (BuildLog Log, double WallSeconds) Build(string name, string selection, string version)
     {
         var log = Path.Combine(_work, "logs", name + ".log");
-        var arguments = $"build \"{_project}\" --no-restore --no-incremental -p:UseSharedCompilation=false -nodeReuse:false {string.Join(' ', _properties)} " +
+        var arguments = $"build \"{_project}\" --no-restore --no-incremental -p:UseSharedCompilation={(_server ? "true" : "false")} -nodeReuse:false {string.Join(' ', _properties)} " +
             $"-p:EnableTrimAnalyzer=false -p:EnableAotAnalyzer=false -p:EnableSingleFileAnalyzer=false -p:SraBenchVersion={version} {selection} " +
             "-p:ReportAnalyzer=true -v:detailed -clp:PerformanceSummary";
         var wall = Run(name, arguments, out var output);
