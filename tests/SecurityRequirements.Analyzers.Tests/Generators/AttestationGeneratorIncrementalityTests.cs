@@ -52,6 +52,25 @@ public class AttestationGeneratorIncrementalityTests
     }
 
     [Fact]
+    public void EveryNamedStep_CarriesAReferenceType()
+    {
+        // A value type (a bool, a struct model) makes a fresh compiler process JIT the driver's generic state tables and
+        // combine tuples again for it; reference types share code the compiler ships precompiled (docs/performance.md).
+        var result = GeneratorHarness.CreateDriver(AttestationSamples.FullYaml).RunGenerators(Sample()).GetRunResult().Results.Single();
+
+        foreach (var name in TrackingNames.All)
+        {
+            foreach (var step in result.TrackedSteps[name])
+            {
+                foreach (var (value, _) in step.Outputs)
+                {
+                    Assert.False(value.GetType().IsValueType, $"step {name} carries the value type {value.GetType().Name}");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void UnrelatedCSharpEdit_LeavesManifestCachedAndProducesNoNewOutput()
     {
         var compilation = Sample();
