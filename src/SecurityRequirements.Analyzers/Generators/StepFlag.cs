@@ -1,9 +1,10 @@
 namespace SecurityRequirements.Analyzers.Generators;
 
 /// <summary>
-/// A yes or no carried between pipeline steps. The driver's generic code (state tables, tuples of a combine) is shared
-/// for reference types and precompiled in the compiler; a <see langword="bool"/> step makes a fresh compiler process JIT
-/// all of it again for that value type, about 280 methods. Two instances only, so reference equality is value equality.
+/// A yes or no carried between pipeline steps. The driver's generic code (state tables, the tuples of a combine) is
+/// compiled once for all reference types, and shared with every step of that shape, ours and other generators'; a
+/// <see langword="bool"/> step makes a fresh compiler process JIT all of it for that value type alone (about 200 to 330
+/// methods, docs/performance.md). Two instances only, so reference equality is value equality.
 /// </summary>
 internal sealed class StepFlag
 {
