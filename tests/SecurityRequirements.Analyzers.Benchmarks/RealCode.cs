@@ -143,11 +143,6 @@ internal sealed class RealCode
         }
         finally
         {
-            if (_server)
-            {
-                Run("server-shutdown", "build-server shutdown", out _);
-            }
-
             foreach (var (path, original) in injected)
             {
                 File.Delete(path);
@@ -155,6 +150,12 @@ internal sealed class RealCode
                 {
                     File.Move(original, path);
                 }
+            }
+
+            // After the tree is put back, so that a failing shutdown cannot leave our files in it.
+            if (_server)
+            {
+                Run("server-shutdown", "build-server shutdown", out _);
             }
         }
     }
